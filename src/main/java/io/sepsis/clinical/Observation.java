@@ -1,0 +1,67 @@
+package io.sepsis.clinical;
+
+import java.util.Arrays;
+
+/**
+ * One observation of one patient at one time: a value per {@link Field}, NaN when not measured.
+ * Immutable; values are validated (plausible range) by whoever builds it from untrusted input.
+ */
+public final class Observation {
+    private final double[] values;
+
+    private Observation(double[] values) {
+        this.values = values;
+    }
+
+    public static Observation of(double[] values) {
+        if (values.length != Field.COUNT) {
+            throw new IllegalArgumentException("expected " + Field.COUNT + " values, got " + values.length);
+        }
+        return new Observation(values.clone());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public double get(Field f) {
+        return values[f.ordinal()];
+    }
+
+    public boolean has(Field f) {
+        return !Double.isNaN(values[f.ordinal()]);
+    }
+
+    /** A copy of all values in {@link Field} order. */
+    public double[] toArray() {
+        return values.clone();
+    }
+
+    /** Mean arterial pressure: measured, else estimated as (SBP + 2·DBP) / 3, else NaN. */
+    public double mapOrEstimate() {
+        if (has(Field.MAP)) {
+            return get(Field.MAP);
+        }
+        if (has(Field.SBP) && has(Field.DBP)) {
+            return (get(Field.SBP) + 2 * get(Field.DBP)) / 3.0;
+        }
+        return Double.NaN;
+    }
+
+    public static final class Builder {
+        private final double[] values = new double[Field.COUNT];
+
+        private Builder() {
+            Arrays.fill(values, Double.NaN);
+        }
+
+        public Builder set(Field f, double v) {
+            values[f.ordinal()] = v;
+            return this;
+        }
+
+        public Observation build() {
+            return new Observation(values.clone());
+        }
+    }
+}
