@@ -1,0 +1,123 @@
+package io.sepsis.ml.training;
+
+import io.sepsis.clinical.Field;
+import io.sepsis.ml.data.Stay;
+import io.sepsis.ml.features.FeatureSchema;
+import io.sepsis.ml.features.StayFeatures;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A feature matrix built from stays with the service's own feature code. Row-major {@code float[]}, NaN = missing,
+ * with the stay index of every row so folds can be cut by patient.
+ *
+ * <p>Two views of the same hours exist, because clients call the API in two ways:
+ * <ul>
+ *   <li>{@link #history}: hour t scored with every earlier hour of its stay (bedside monitoring, the Challenge's
+ *   setting).</li>
+ *   <li>{@link #snapshots}: hour t scored from the stay's last known value of every variable as one observation
+ *   with no history (what a client sends when it has no history); ICULOS and HospAdmTime are hidden with a given
+ *   probability because such clients rarely know them.</li>
+ * </ul>
+ */
+public record Dataset(float[] x, float[] y, int[] stay, int rows, int cols) {
+
+    public static Dataset history(List<Stay> stays) {
+        int rows = totalHours(stays);
+        int cols = FeatureSchema.size();
+        float[] x = new float[Math.multiplyExact(rows, cols)];
+        float[] y = new float[rows];
+        int[] stay = new int[rows];
+        float[] buf = new float[cols];
+        int r = 0;
+        for (int s = 0; s < stays.size(); s++) {
+            Stay st = stays.get(s);
+            StayFeatures f = new StayFeatures();
+            for (int t = 0; t < st.hours(); t++) {
+                f.push(st.rows()[t]);
+                f.write(buf);
+                System.arraycopy(buf, 0, x, r * cols, cols);
+                y[r] = st.labels()[t];
+                stay[r] = s;
+                r++;
+            }
+        }
+        return new Dataset(x, y, stay, rows, cols);
+    }
+
+    /**
+     * Snapshot view of every {@code everyNth} hour of each stay (random phase), each scored with no history.
+     * With {@code everyNth == 1} rows align one-to-one with {@link #history}.
+     */
+    public static Dataset snapshots(List<Stay> stays, int everyNth, double hideAdminProbability, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int cols = FeatureSchema.size();
+        int[] phase = new int[stays.size()];
+        int rows = 0;
+        for (int s = 0; s < stays.size(); s++) {
+            phase[s] = everyNth == 1 ? 0 : rnd.nextInt(everyNth);
+            int n = stays.get(s).hours();
+            rows += n > phase[s] ? (n - phase[s] + everyNth - 1) / everyNth : 0;
+        }
+        float[] x = new float[Math.multiplyExact(rows, cols)];
+        float[] y = new float[rows];
+        int[] stay = new int[rows];
+        float[] buf = new float[cols];
+        double[] filled = new double[Field.COUNT];
+        int r = 0;
+        for (int s = 0; s < stays.size(); s++) {
+            Stay st = stays.get(s);
+            Arrays.fill(filled, Double.NaN);
+            for (int t = 0; t < st.hours(); t++) {
+                double[] row = st.rows()[t];
+                for (int c = 0; c < row.length; c++) {
+                    if (!Double.isNaN(row[c])) {
+                        filled[c] = row[c];
+                    }
+                }
+                if (t < phase[s] || (t - phase[s]) % everyNth != 0) {
+                    continue;
+                }
+                double[] snap = filled.clone();
+                snap[Field.ICULOS.ordinal()] = rnd.nextDouble() < hideAdminProbability ? Double.NaN : row[Field.ICULOS.ordinal()];
+                if (rnd.nextDouble() < hideAdminProbability) {
+                    snap[Field.HospAdmTime.ordinal()] = Double.NaN;
+                }
+                StayFeatures.snapshot(snap, buf);
+                System.arraycopy(buf, 0, x, r * cols, cols);
+                y[r] = st.labels()[t];
+                stay[r] = s;
+                r++;
+            }
+        }
+        return new Dataset(x, y, stay, rows, cols);
+    }
+
+    /** Row indices whose stay passes {@code keep}. */
+    public int[] rowsWhere(java.util.function.IntPredicate keepStay) {
+        int n = 0;
+        for (int i = 0; i < rows; i++) {
+            if (keepStay.test(stay[i])) {
+                n++;
+            }
+        }
+        int[] out = new int[n];
+        int k = 0;
+        for (int i = 0; i < rows; i++) {
+            if (keepStay.test(stay[i])) {
+                out[k++] = i;
+            }
+        }
+        return out;
+    }
+
+    private static int totalHours(List<Stay> stays) {
+        int n = 0;
+        for (Stay s : stays) {
+            n += s.hours();
+        }
+        return n;
+    }
+}

@@ -1,0 +1,214 @@
+package io.sepsis.ml.training;
+
+import io.sepsis.clinical.Field;
+import io.sepsis.ml.data.PhysioNetArchive;
+import io.sepsis.ml.data.Stay;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.IntPredicate;
+
+/**
+ * Trains the sepsis model with xgboost4j (training scope only: the service evaluates the trees in pure Java).
+ *
+ * <p>Steps: load set A; build the history view and the snapshot view of every hour with the service's feature code;
+ * K-fold cross-validation by patient (stratified by septic / non-septic, never one stay in two folds; xgboost4j's
+ * own CV splits rows, so the folds are cut here); out-of-fold predictions for both views; a shift check trained on
+ * one ICU type and tested on the other; finally the model on all stays. Metrics and the alert threshold are computed
+ * from the saved predictions by {@link EvaluateTraining}, so they can be recomputed without retraining.
+ *
+ * <p>Usage: {@code scripts/train-model} (see README). Options: {@code --data PATH --out DIR --work DIR --folds K
+ * --rounds N --max-stays N --threads N --seed S --no-shift}.
+ */
+public final class TrainModel {
+
+    public static void main(String[] args) throws Exception {
+        TrainingOptions o = TrainingOptions.parse(args);
+        long t0 = System.nanoTime();
+        List<Stay> loaded = PhysioNetArchive.load(o.data());
+        List<Stay> stays = o.maxStays() > 0 && loaded.size() > o.maxStays()
+                ? sample(loaded, o.maxStays(), o.seed()) : loaded;
+        log("loaded %d stays in %.1f s", stays.size(), secs(t0));
+        Files.createDirectories(o.work());
+        Files.createDirectories(o.out());
+
+        Dataset history = Dataset.history(stays);
+        Dataset snapEval = Dataset.snapshots(stays, 1, 1.0, o.seed() + 1);
+        Dataset snapTrain = Dataset.snapshots(stays, o.snapshotEvery(), 0.5, o.seed() + 2);
+        log("features: %d history rows, %d snapshot rows (+%d for training), %d columns, %.1f s",
+                history.rows(), snapEval.rows(), snapTrain.rows(), history.cols(), secs(t0));
+
+        int[] fold = Folds.assign(stays, o.folds(), o.seed());
+        Folds.write(o.work().resolve("folds.bin"), stays, fold);
+
+        DMatrix all = combined(history, snapTrain);
+        DMatrix hist = matrix(history);
+        DMatrix snap = matrix(snapEval);
+        float[] oofHistory = new float[history.rows()];
+        float[] oofSnapshot = new float[snapEval.rows()];
+        for (int k = 0; k < o.folds(); k++) {
+            final int held = k;
+            long tk = System.nanoTime();
+            Booster b = train(all.slice(combinedRows(history, snapTrain, s -> fold[s] != held)), o);
+            scatter(b, hist, history.rowsWhere(s -> fold[s] == held), oofHistory);
+            scatter(b, snap, snapEval.rowsWhere(s -> fold[s] == held), oofSnapshot);
+            b.dispose();
+            log("fold %d/%d trained and scored in %.1f s", k + 1, o.folds(), secs(tk));
+        }
+        Predictions.write(o.work().resolve("oof-history.bin"), oofHistory, history.y(), history.stay());
+        Predictions.write(o.work().resolve("oof-snapshot.bin"), oofSnapshot, snapEval.y(), snapEval.stay());
+
+        if (o.shift()) {
+            // Train on MICU (Unit1) stays, test on SICU (Unit2) stays: a hospital-shift proxy inside set A.
+            IntPredicate unit1 = s -> unit(stays.get(s), Field.Unit1);
+            IntPredicate unit2 = s -> unit(stays.get(s), Field.Unit2);
+            long ts = System.nanoTime();
+            Booster b = train(all.slice(combinedRows(history, snapTrain, unit1)), o);
+            int[] testRows = history.rowsWhere(unit2);
+            float[] shift = new float[history.rows()];
+            scatter(b, hist, testRows, shift);
+            b.dispose();
+            Predictions.write(o.work().resolve("shift-unit1-to-unit2.bin"), gather(shift, testRows),
+                    gather(history.y(), testRows), gatherInt(history.stay(), testRows));
+            log("shift check (Unit1 -> Unit2, %d test rows) in %.1f s", testRows.length, secs(ts));
+        }
+
+        long tf = System.nanoTime();
+        Booster finalModel = train(all, o);
+        Path model = o.out().resolve("sepsis-xgb.json");
+        finalModel.saveModel(model.toString());
+        // Reference predictions of the shipped model, for the pure-Java evaluator's equivalence test.
+        Predictions.write(o.work().resolve("final-history.bin"), column(finalModel.predict(hist)), history.y(),
+                history.stay());
+        finalModel.dispose();
+        log("final model on %d stays in %.1f s -> %s", stays.size(), secs(tf), model);
+        TrainingOptions.writeParams(o.work().resolve("params.json"), o, params(o), stays.size());
+        log("total %.1f s", secs(t0));
+    }
+
+    static Map<String, Object> params(TrainingOptions o) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("objective", "binary:logistic");
+        p.put("eval_metric", "logloss");
+        p.put("tree_method", "hist");
+        p.put("max_depth", o.maxDepth());
+        p.put("eta", o.eta());
+        p.put("subsample", 0.8);
+        p.put("colsample_bytree", 0.7);
+        p.put("min_child_weight", 5);
+        p.put("lambda", 1.0);
+        p.put("max_bin", 256);
+        p.put("nthread", o.threads());
+        p.put("seed", (int) o.seed());
+        p.put("verbosity", 1);
+        return p;
+    }
+
+    private static Booster train(DMatrix m, TrainingOptions o) throws XGBoostError {
+        return XGBoost.train(m, params(o), o.rounds(), new HashMap<>(), null, null);
+    }
+
+    private static DMatrix matrix(Dataset d) throws XGBoostError {
+        DMatrix m = new DMatrix(d.x(), d.rows(), d.cols(), Float.NaN);
+        m.setLabel(d.y());
+        return m;
+    }
+
+    /** History rows then snapshot-training rows in one matrix, so a fold is one slice. */
+    private static DMatrix combined(Dataset h, Dataset s) throws XGBoostError {
+        float[] x = new float[h.x().length + s.x().length];
+        System.arraycopy(h.x(), 0, x, 0, h.x().length);
+        System.arraycopy(s.x(), 0, x, h.x().length, s.x().length);
+        float[] y = new float[h.rows() + s.rows()];
+        System.arraycopy(h.y(), 0, y, 0, h.rows());
+        System.arraycopy(s.y(), 0, y, h.rows(), s.rows());
+        DMatrix m = new DMatrix(x, h.rows() + s.rows(), h.cols(), Float.NaN);
+        m.setLabel(y);
+        return m;
+    }
+
+    private static int[] combinedRows(Dataset h, Dataset s, IntPredicate keepStay) {
+        int[] a = h.rowsWhere(keepStay);
+        int[] b = s.rowsWhere(keepStay);
+        int[] out = new int[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        for (int i = 0; i < b.length; i++) {
+            out[a.length + i] = h.rows() + b[i];
+        }
+        return out;
+    }
+
+    private static void scatter(Booster b, DMatrix m, int[] rows, float[] into) throws XGBoostError {
+        if (rows.length == 0) {
+            return;
+        }
+        DMatrix part = m.slice(rows);
+        float[][] p = b.predict(part);
+        for (int i = 0; i < rows.length; i++) {
+            into[rows[i]] = p[i][0];
+        }
+        part.dispose();
+    }
+
+    private static float[] column(float[][] p) {
+        float[] out = new float[p.length];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = p[i][0];
+        }
+        return out;
+    }
+
+    private static float[] gather(float[] a, int[] idx) {
+        float[] out = new float[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            out[i] = a[idx[i]];
+        }
+        return out;
+    }
+
+    private static int[] gatherInt(int[] a, int[] idx) {
+        int[] out = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            out[i] = a[idx[i]];
+        }
+        return out;
+    }
+
+    private static boolean unit(Stay s, Field f) {
+        return s.rows().length > 0 && s.rows()[0][f.ordinal()] == 1.0;
+    }
+
+    private static List<Stay> sample(List<Stay> stays, int n, long seed) {
+        List<Stay> copy = new ArrayList<>(stays);
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int i = copy.size() - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            Stay t = copy.get(i);
+            copy.set(i, copy.get(j));
+            copy.set(j, t);
+        }
+        List<Stay> out = new ArrayList<>(copy.subList(0, n));
+        out.sort(java.util.Comparator.comparing(Stay::id));
+        return out;
+    }
+
+    static void log(String fmt, Object... args) {
+        System.out.printf("[train] " + fmt + "%n", args);
+    }
+
+    private static double secs(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private TrainModel() {
+    }
+}

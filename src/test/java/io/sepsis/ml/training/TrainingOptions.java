@@ -1,0 +1,54 @@
+package io.sepsis.ml.training;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Command-line options of the training run, with the defaults that produced the shipped model. */
+record TrainingOptions(Path data, Path out, Path work, int folds, int rounds, int maxDepth, double eta,
+                       int maxStays, int threads, long seed, int snapshotEvery, boolean shift) {
+
+    static TrainingOptions parse(String[] args) {
+        Map<String, String> a = new LinkedHashMap<>();
+        boolean shift = true;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--no-shift")) {
+                shift = false;
+            } else if (args[i].startsWith("--") && i + 1 < args.length) {
+                a.put(args[i].substring(2), args[++i]);
+            } else {
+                throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        return new TrainingOptions(
+                Path.of(a.getOrDefault("data", "../shared/data/physionet2019/training_setA.tar.gz")),
+                Path.of(a.getOrDefault("out", "src/main/resources/model")),
+                Path.of(a.getOrDefault("work", "target/training")),
+                Integer.parseInt(a.getOrDefault("folds", "5")),
+                Integer.parseInt(a.getOrDefault("rounds", "300")),
+                Integer.parseInt(a.getOrDefault("max-depth", "6")),
+                Double.parseDouble(a.getOrDefault("eta", "0.05")),
+                Integer.parseInt(a.getOrDefault("max-stays", "0")),
+                Integer.parseInt(a.getOrDefault("threads", "2")),
+                Long.parseLong(a.getOrDefault("seed", "42")),
+                Integer.parseInt(a.getOrDefault("snapshot-every", "3")),
+                shift);
+    }
+
+    static void writeParams(Path file, TrainingOptions o, Map<String, Object> params, int stays) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("data", o.data().getFileName().toString());
+        m.put("stays", stays);
+        m.put("folds", o.folds());
+        m.put("rounds", o.rounds());
+        m.put("seed", o.seed());
+        m.put("snapshot_every", o.snapshotEvery());
+        m.put("xgboost_params", new TreeMap<>(params));
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
+    }
+}
