@@ -1,0 +1,176 @@
+package io.sepsis.ml.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Parses and validates {@code ml-thresholds.json}. Strict: unknown keys are errors (a typo such as
+ * "alert_treshold" must not silently leave the old value live), and every problem is reported at once.
+ */
+public final class MlThresholdsParser {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> TOP = Set.of("version", "description", "alert_threshold", "risk_levels",
+            "escalation_floors");
+    private static final Set<String> LEVELS = Set.of("moderate_from", "high_from", "critical_from");
+    private static final Set<String> FLOOR = Set.of("criterion", "min_level", "rationale", "source");
+
+    private MlThresholdsParser() {
+    }
+
+    /** Thrown with every reason the file was refused. */
+    public static final class InvalidThresholdsException extends Exception {
+        private final List<String> reasons;
+
+        public InvalidThresholdsException(List<String> reasons) {
+            super(String.join("; ", reasons), null, false, false);
+            this.reasons = List.copyOf(reasons);
+        }
+
+        public List<String> reasons() {
+            return reasons;
+        }
+    }
+
+    public static MlThresholds parse(byte[] json, String source, Instant loadedAt) throws InvalidThresholdsException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidThresholdsException(List.of("not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+        } catch (java.io.IOException e) {
+            throw new InvalidThresholdsException(List.of("unreadable: " + e.getClass().getSimpleName()));
+        }
+        List<String> errors = new ArrayList<>();
+        if (root == null || !root.isObject()) {
+            throw new InvalidThresholdsException(List.of("top level must be a JSON object"));
+        }
+        unknownKeys(root, TOP, "", errors);
+        String version = text(root, "version", errors, true);
+        String description = text(root, "description", errors, false);
+        double alert = probability(root.get("alert_threshold"), "alert_threshold", errors);
+        JsonNode levels = root.get("risk_levels");
+        double moderate = Double.NaN;
+        double critical = Double.NaN;
+        if (levels == null || !levels.isObject()) {
+            errors.add("risk_levels: required object with moderate_from, high_from, critical_from");
+        } else {
+            unknownKeys(levels, LEVELS, "risk_levels.", errors);
+            moderate = probability(levels.get("moderate_from"), "risk_levels.moderate_from", errors);
+            critical = probability(levels.get("critical_from"), "risk_levels.critical_from", errors);
+            JsonNode high = levels.get("high_from");
+            boolean tied = high != null && (high.isTextual() && high.asText().equals("alert_threshold")
+                    || high.isNumber() && high.asDouble() == alert);
+            if (!tied) {
+                errors.add("risk_levels.high_from: must be \"alert_threshold\" (HIGH starts at the alert threshold)");
+            }
+            if (!Double.isNaN(moderate) && !Double.isNaN(alert) && !(moderate < alert)) {
+                errors.add("risk_levels.moderate_from: must be below alert_threshold");
+            }
+            if (!Double.isNaN(critical) && !Double.isNaN(alert) && !(critical > alert)) {
+                errors.add("risk_levels.critical_from: must be above alert_threshold");
+            }
+        }
+        List<MlThresholds.Floor> floors = floors(root.get("escalation_floors"), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidThresholdsException(errors);
+        }
+        return new MlThresholds(version, description, alert, moderate, critical, floors, loadedAt, source);
+    }
+
+    private static List<MlThresholds.Floor> floors(JsonNode node, List<String> errors) {
+        List<MlThresholds.Floor> out = new ArrayList<>();
+        if (node == null) {
+            errors.add("escalation_floors: required (use [] for none)");
+            return out;
+        }
+        if (!node.isArray()) {
+            errors.add("escalation_floors: must be an array");
+            return out;
+        }
+        EnumSet<EscalationCriterion> seen = EnumSet.noneOf(EscalationCriterion.class);
+        for (int i = 0; i < node.size(); i++) {
+            String at = "escalation_floors[" + i + "]";
+            JsonNode f = node.get(i);
+            if (!f.isObject()) {
+                errors.add(at + ": must be an object");
+                continue;
+            }
+            unknownKeys(f, FLOOR, at + ".", errors);
+            String c = text(f, "criterion", errors, true, at + ".");
+            EscalationCriterion criterion = c == null ? null : EscalationCriterion.of(c).orElse(null);
+            if (c != null && criterion == null) {
+                errors.add(at + ".criterion: unknown '" + c + "'; known: septic_shock, qsofa_ge_2, news2_ge_7");
+            } else if (criterion != null && !seen.add(criterion)) {
+                errors.add(at + ".criterion: '" + c + "' is listed twice");
+            }
+            String level = text(f, "min_level", errors, true, at + ".");
+            RiskLevel min = null;
+            if (level != null) {
+                try {
+                    min = RiskLevel.valueOf(level);
+                } catch (IllegalArgumentException e) {
+                    errors.add(at + ".min_level: must be MODERATE, HIGH or CRITICAL");
+                }
+                if (min == RiskLevel.LOW) {
+                    errors.add(at + ".min_level: LOW is not a floor");
+                }
+            }
+            String rationale = text(f, "rationale", errors, true, at + ".");
+            String source = text(f, "source", errors, true, at + ".");
+            if (criterion != null && min != null && min != RiskLevel.LOW && rationale != null && source != null) {
+                out.add(new MlThresholds.Floor(criterion, min, rationale, source));
+            }
+        }
+        return out;
+    }
+
+    private static double probability(JsonNode n, String name, List<String> errors) {
+        if (n == null || !n.isNumber()) {
+            errors.add(name + ": required number strictly between 0 and 1");
+            return Double.NaN;
+        }
+        double v = n.asDouble();
+        if (!(v > 0 && v < 1)) {
+            errors.add(name + ": must be strictly between 0 and 1");
+            return Double.NaN;
+        }
+        return v;
+    }
+
+    private static String text(JsonNode o, String key, List<String> errors, boolean required) {
+        return text(o, key, errors, required, "");
+    }
+
+    private static String text(JsonNode o, String key, List<String> errors, boolean required, String prefix) {
+        JsonNode n = o.get(key);
+        if (n == null || n.isNull()) {
+            if (required) {
+                errors.add(prefix + key + ": required string");
+            }
+            return null;
+        }
+        if (!n.isTextual() || n.asText().isBlank()) {
+            errors.add(prefix + key + ": must be a non-empty string");
+            return null;
+        }
+        return n.asText();
+    }
+
+    private static void unknownKeys(JsonNode o, Set<String> allowed, String prefix, List<String> errors) {
+        for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!allowed.contains(k)) {
+                errors.add(prefix + k + ": unknown key");
+            }
+        }
+    }
+}
