@@ -1,0 +1,267 @@
+package io.sepsis.ml.training;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.sepsis.ml.eval.Calibration;
+import io.sepsis.ml.eval.ConfusionCounts;
+import io.sepsis.ml.eval.Pooling;
+import io.sepsis.ml.eval.RankingMetrics;
+import io.sepsis.ml.eval.UtilityScore;
+import io.sepsis.ml.features.FeatureSchema;
+import io.sepsis.ml.model.ModelManifest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the predictions saved by {@link TrainModel} into the model's recorded metrics and alert threshold:
+ * {@code training-metrics.json} and {@code model-manifest.json} beside the model. The headline is honest
+ * cross-validation: each fold's utility uses a threshold chosen on the other folds only.
+ *
+ * <p>Usage: {@code EvaluateTraining [--work target/training] [--out src/main/resources/model]}.
+ */
+public final class EvaluateTraining {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(arg(args, "--work", "target/training"));
+        Path out = Path.of(arg(args, "--out", "src/main/resources/model"));
+        int[] fold = Folds.read(work.resolve("folds.bin"));
+        int k = 0;
+        for (int f : fold) {
+            k = Math.max(k, f + 1);
+        }
+        Predictions history = Predictions.read(work.resolve("oof-history.bin"));
+        Predictions snapshot = Predictions.read(work.resolve("oof-snapshot.bin"));
+
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("generated_by", "scripts/train-model (TrainModel + EvaluateTraining)");
+        m.put("training", JSON.readTree(work.resolve("params.json").toFile()));
+        Map<String, Object> hist = crossValidated(history, fold, k, null);
+        double threshold = ((Number) ((Map<?, ?>) hist.get("pooled_oof")).get("best_threshold")).doubleValue();
+        m.put("history", hist);
+        m.put("snapshot", crossValidated(snapshot, fold, k, threshold));
+        m.put("operating_points_history", operatingPoints(history, threshold));
+        Path shiftFile = work.resolve("shift-unit1-to-unit2.bin");
+        if (Files.exists(shiftFile)) {
+            m.put("shift_unit1_to_unit2", shift(Predictions.read(shiftFile), history, threshold));
+        }
+        m.put("recommended_alert_threshold", threshold);
+        Files.createDirectories(out);
+        JSON.writeValue(out.resolve("training-metrics.json").toFile(), m);
+
+        Path model = out.resolve("sepsis-xgb.json");
+        ModelManifest manifest = new ModelManifest(
+                "sepsis-xgb-" + ModelManifest.sha256(Files.readAllBytes(model)).substring(0, 12),
+                ModelManifest.sha256(Files.readAllBytes(model)), FeatureSchema.VERSION, FeatureSchema.names(),
+                threshold, Instant.now().toString().substring(0, 10), "PhysioNet 2019 training set A");
+        JSON.writeValue(out.resolve("model-manifest.json").toFile(), manifest);
+        System.out.println(JSON.writeValueAsString(summary(m)));
+    }
+
+    /** Per-fold metrics with the threshold chosen on the other folds (or {@code fixedThreshold}), plus pooled OOF. */
+    static Map<String, Object> crossValidated(Predictions p, int[] fold, int k, Double fixedThreshold) {
+        double[][] probs = p.probabilitiesByStay();
+        int[][] labels = p.labelsByStay();
+        int[] stayOfGroup = stayOfGroup(p);
+        List<Map<String, Object>> folds = new ArrayList<>();
+        double[] util = new double[k];
+        double[] auroc = new double[k];
+        double[] auprc = new double[k];
+        double[] utilFixed = new double[k];
+        for (int f = 0; f < k; f++) {
+            List<double[]> inP = new ArrayList<>();
+            List<int[]> inL = new ArrayList<>();
+            List<double[]> outP = new ArrayList<>();
+            List<int[]> outL = new ArrayList<>();
+            for (int g = 0; g < probs.length; g++) {
+                boolean held = fold[stayOfGroup[g]] == f;
+                (held ? inP : outP).add(probs[g]);
+                (held ? inL : outL).add(labels[g]);
+            }
+            double[][] hp = inP.toArray(new double[0][]);
+            int[][] hl = inL.toArray(new int[0][]);
+            UtilityScore.ThresholdChoice chosen = UtilityScore.bestThreshold(outP.toArray(new double[0][]),
+                    outL.toArray(new int[0][]));
+            util[f] = UtilityScore.normalizedUtility(hp, hl, chosen.threshold());
+            RankingMetrics.Scores s = RankingMetrics.compute(hp, hl);
+            auroc[f] = s.auroc();
+            auprc[f] = s.auprc();
+            Map<String, Object> fm = new LinkedHashMap<>();
+            fm.put("fold", f);
+            fm.put("stays", hp.length);
+            fm.put("threshold_from_other_folds", chosen.threshold());
+            fm.put("utility", util[f]);
+            if (fixedThreshold != null) {
+                utilFixed[f] = UtilityScore.normalizedUtility(hp, hl, fixedThreshold);
+                fm.put("utility_at_history_threshold", utilFixed[f]);
+            }
+            fm.put("auroc", s.auroc());
+            fm.put("auprc", s.auprc());
+            folds.add(fm);
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("folds", folds);
+        r.put("utility", stats(util));
+        if (fixedThreshold != null) {
+            r.put("utility_at_history_threshold", stats(utilFixed));
+        }
+        r.put("auroc", stats(auroc));
+        r.put("auprc", stats(auprc));
+        UtilityScore.ThresholdChoice pooled = UtilityScore.bestThreshold(probs, labels);
+        RankingMetrics.Scores ps = RankingMetrics.compute(probs, labels);
+        Map<String, Object> po = new LinkedHashMap<>();
+        po.put("auroc", ps.auroc());
+        po.put("auprc", ps.auprc());
+        po.put("best_threshold", pooled.threshold());
+        po.put("utility_at_best_threshold_in_sample", pooled.normalizedUtility());
+        double[] flatP = Pooling.flatten(probs);
+        int[] flatL = Pooling.flatten(labels);
+        po.put("brier", Calibration.brier(flatP, flatL));
+        po.put("brier_of_base_rate", baseRateBrier(flatL));
+        Calibration.ReliabilityTable table = Calibration.reliability(flatP, flatL);
+        po.put("expected_calibration_error", table.expectedCalibrationError());
+        po.put("reliability", table.bins());
+        r.put("pooled_oof", po);
+        return r;
+    }
+
+    static List<Map<String, Object>> operatingPoints(Predictions p, double alert) {
+        double[][] probs = p.probabilitiesByStay();
+        int[][] labels = p.labelsByStay();
+        double[] flatP = Pooling.flatten(probs);
+        int[] flatL = Pooling.flatten(labels);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (double t : new double[]{alert / 4, alert / 2, alert, alert * 1.5, alert * 2, alert * 3, alert * 4}) {
+            int[] pred = new int[flatP.length];
+            for (int i = 0; i < pred.length; i++) {
+                pred[i] = flatP[i] >= t ? 1 : 0;
+            }
+            ConfusionCounts c = ConfusionCounts.of(pred, flatL);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("threshold", t);
+            row.put("alarm_rate_per_hour", (double) (c.tp() + c.fp()) / c.total());
+            row.put("hourly_sensitivity", c.tp() / (double) (c.tp() + c.fn()));
+            row.put("hourly_ppv", c.tp() + c.fp() == 0 ? Double.NaN : c.tp() / (double) (c.tp() + c.fp()));
+            row.put("utility_in_sample", UtilityScore.normalizedUtility(probs, labels, t));
+            out.add(row);
+        }
+        return out;
+    }
+
+    static Map<String, Object> shift(Predictions shifted, Predictions oof, double threshold) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        double[][] sp = shifted.probabilitiesByStay();
+        int[][] sl = shifted.labelsByStay();
+        RankingMetrics.Scores s = RankingMetrics.compute(sp, sl);
+        r.put("description", "trained on Unit1 (MICU) stays only, tested on Unit2 (SICU) stays");
+        r.put("test_stays", sp.length);
+        r.put("auroc", s.auroc());
+        r.put("auprc", s.auprc());
+        r.put("utility_at_cv_threshold", UtilityScore.normalizedUtility(sp, sl, threshold));
+        r.put("utility_at_oracle_threshold", UtilityScore.bestThreshold(sp, sl).normalizedUtility());
+        // The same Unit2 stays scored by the cross-validation models (trained on both units): the in-distribution
+        // reference the shift is measured against.
+        java.util.Set<Integer> unit2 = new java.util.HashSet<>();
+        for (int st : shifted.stay()) {
+            unit2.add(st);
+        }
+        List<double[]> rp = new ArrayList<>();
+        List<int[]> rl = new ArrayList<>();
+        double[][] op = oof.probabilitiesByStay();
+        int[][] ol = oof.labelsByStay();
+        int[] og = stayOfGroup(oof);
+        for (int g = 0; g < op.length; g++) {
+            if (unit2.contains(og[g])) {
+                rp.add(op[g]);
+                rl.add(ol[g]);
+            }
+        }
+        double[][] rpa = rp.toArray(new double[0][]);
+        int[][] rla = rl.toArray(new int[0][]);
+        RankingMetrics.Scores ref = RankingMetrics.compute(rpa, rla);
+        r.put("reference_cv_auroc_same_stays", ref.auroc());
+        r.put("reference_cv_utility_same_stays", UtilityScore.normalizedUtility(rpa, rla, threshold));
+        return r;
+    }
+
+    private static Map<String, Object> summary(Map<String, Object> m) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        for (String key : new String[]{"history", "snapshot"}) {
+            Map<?, ?> v = (Map<?, ?>) m.get(key);
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("utility", v.get("utility"));
+            t.put("auroc", v.get("auroc"));
+            t.put("auprc", v.get("auprc"));
+            Map<?, ?> po = (Map<?, ?>) v.get("pooled_oof");
+            t.put("brier", po.get("brier"));
+            t.put("ece", po.get("expected_calibration_error"));
+            if (v.containsKey("utility_at_history_threshold")) {
+                t.put("utility_at_history_threshold", v.get("utility_at_history_threshold"));
+            }
+            s.put(key, t);
+        }
+        s.put("shift", m.get("shift_unit1_to_unit2"));
+        s.put("recommended_alert_threshold", m.get("recommended_alert_threshold"));
+        return s;
+    }
+
+    static Map<String, Object> stats(double[] v) {
+        double mean = 0;
+        for (double x : v) {
+            mean += x;
+        }
+        mean /= v.length;
+        double ss = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            ss += (x - mean) * (x - mean);
+            min = Math.min(min, x);
+            max = Math.max(max, x);
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("mean", mean);
+        r.put("sd", v.length > 1 ? Math.sqrt(ss / (v.length - 1)) : 0.0);
+        r.put("min", min);
+        r.put("max", max);
+        return r;
+    }
+
+    private static int[] stayOfGroup(Predictions p) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < p.stay().length; i++) {
+            if (i == 0 || p.stay()[i] != p.stay()[i - 1]) {
+                out.add(p.stay()[i]);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static double baseRateBrier(int[] y) {
+        double rate = 0;
+        for (int v : y) {
+            rate += v;
+        }
+        rate /= y.length;
+        return rate * (1 - rate);
+    }
+
+    private static String arg(String[] args, String name, String def) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return def;
+    }
+
+    private EvaluateTraining() {
+    }
+
+}
