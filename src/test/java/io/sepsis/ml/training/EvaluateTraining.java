@@ -23,14 +23,15 @@ import java.util.Map;
  * {@code training-metrics.json} and {@code model-manifest.json} beside the model. The headline is honest
  * cross-validation: each fold's utility uses a threshold chosen on the other folds only.
  *
- * <p>Usage: {@code EvaluateTraining [--work target/training] [--out src/main/resources/model]}.
+ * <p>Usage: {@code EvaluateTraining} with the same options as {@link TrainModel} ({@code --work}, {@code --out}).
  */
 public final class EvaluateTraining {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public static void main(String[] args) throws Exception {
-        Path work = Path.of(arg(args, "--work", "target/training"));
-        Path out = Path.of(arg(args, "--out", "src/main/resources/model"));
+        TrainingOptions o = TrainingOptions.parse(args); // same options as TrainModel, so one command line serves both
+        Path work = o.work();
+        Path out = o.out();
         int[] fold = Folds.read(work.resolve("folds.bin"));
         int k = 0;
         for (int f : fold) {
@@ -250,15 +251,6 @@ public final class EvaluateTraining {
         }
         rate /= y.length;
         return rate * (1 - rate);
-    }
-
-    private static String arg(String[] args, String name, String def) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return def;
     }
 
     private EvaluateTraining() {
