@@ -5,17 +5,26 @@ import java.util.List;
 /**
  * A client-visible failure rendered as RFC 9457 {@code application/problem+json}. Messages must never contain
  * patient data (values are fine to name by field, never echo free text or identifiers).
+ *
+ * <p>Throw it from anywhere on the request path; {@link ProblemMappers} renders it with the request id.
+ * {@link #validation(List)} is the usual 400 with field errors.
  */
 public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
+    private final String type;
     private final List<FieldError> errors;
 
-    public ProblemException(int status, String title, String detail, List<FieldError> errors) {
+    public ProblemException(String type, int status, String title, String detail, List<FieldError> errors) {
         super(detail, null, false, false);
         this.status = status;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.type = type != null ? type : this.errors.isEmpty() ? Problem.TYPE_BLANK : Problem.TYPE_VALIDATION;
+    }
+
+    public ProblemException(int status, String title, String detail, List<FieldError> errors) {
+        this(null, status, title, detail, errors);
     }
 
     public ProblemException(int status, String title, String detail) {
@@ -26,7 +35,17 @@ public class ProblemException extends RuntimeException {
         String detail = errors.size() == 1
                 ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " fields are invalid";
-        return new ProblemException(400, "Invalid request", detail, errors);
+        return new ProblemException(Problem.TYPE_VALIDATION, 400, "Invalid request", detail, errors);
+    }
+
+    /** A 400 about the request as a whole (e.g. "history has more than 336 rows"); detail names no values. */
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(Problem.TYPE_VALIDATION, 400, "Invalid request", detail, List.of());
+    }
+
+    /** 413, e.g. a batch over 1,000 patients. */
+    public static ProblemException tooLarge(String detail) {
+        return new ProblemException(Problem.TYPE_PAYLOAD_TOO_LARGE, 413, "Payload too large", detail, List.of());
     }
 
     public int status() {
@@ -35,6 +54,10 @@ public class ProblemException extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    public String type() {
+        return type;
     }
 
     public String detail() {
