@@ -84,8 +84,25 @@ public class ProblemMappers {
             return response(Problem.of(Problem.TYPE_PAYLOAD_TOO_LARGE, "Payload too large", 413,
                     "request body exceeds the limit", id));
         }
-        LOG.errorf(t, "Unexpected failure, answered 500 (request_id=%s)", id);
+        LOG.errorf("Unexpected failure, answered 500 (request_id=%s): %s", id, withoutMessages(t));
         return response(internalError(id));
+    }
+
+    /**
+     * Exception classes and stack frames, never messages: a message may carry a value from the request (a patient
+     * id, a note), and logs must not hold patient data.
+     */
+    static String withoutMessages(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        int depth = 0;
+        for (Throwable c = t; c != null && depth < 5; c = c.getCause(), depth++) {
+            sb.append(depth == 0 ? "" : " <- caused by ").append(c.getClass().getName());
+            StackTraceElement[] st = c.getStackTrace();
+            for (int i = 0; i < Math.min(8, st.length); i++) {
+                sb.append("\n\tat ").append(st[i]);
+            }
+        }
+        return sb.toString();
     }
 
     static Problem internalError(String requestId) {

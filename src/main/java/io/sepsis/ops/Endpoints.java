@@ -29,14 +29,7 @@ public final class Endpoints {
             new Endpoint("POST", "/classify/timeline", "ML pathway: one ICU stay scored hour by hour"),
             new Endpoint("GET", "/config/current", "ML pathway: live thresholds"),
             new Endpoint("POST", "/reload-config", "ML pathway: reload thresholds"),
-            new Endpoint("POST", "/genai-classify", "GenAI pathway: LLM assessment with deterministic guardrail"),
-            new Endpoint("POST", "/genai-classify-batch", "GenAI pathway: several patients"),
-            new Endpoint("GET", "/genai-health", "GenAI pathway: provider and circuit-breaker state"),
-            new Endpoint("GET", "/genai-guardrail/thresholds", "GenAI pathway: live guardrail configuration"),
-            new Endpoint("POST", "/genai-guardrail/reload", "GenAI pathway: reload guardrail configuration"),
-            new Endpoint("GET", "/performance", "Request counts, errors and latency percentiles per endpoint"),
-            new Endpoint("GET", "/q/health", "MicroProfile Health (live, ready)"),
-            new Endpoint("GET", "/q/metrics", "Prometheus metrics"));
+            new Endpoint("GET", "/q/health", "MicroProfile Health (live, ready)"));
 
     private Endpoints() {
     }

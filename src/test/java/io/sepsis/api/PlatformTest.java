@@ -222,11 +222,12 @@ class PlatformTest {
     // ---- operations ------------------------------------------------------------------------------------------------
 
     @Test
-    void health_is_200_healthy_without_components() {
+    void health_is_200_healthy_when_model_and_thresholds_are_loaded() {
         given().when().get("/health")
                 .then().statusCode(200)
                 .body("status", equalTo("healthy"))
-                .body("components.size()", equalTo(0))
+                .body("components.model.ready", equalTo(true))
+                .body("components.ml_thresholds.ready", equalTo(true))
                 .body("request_id", notNullValue());
     }
 

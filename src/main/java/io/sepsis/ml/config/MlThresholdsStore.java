@@ -3,6 +3,7 @@ package io.sepsis.ml.config;
 import io.sepsis.ops.health.ComponentStatus;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -33,6 +34,7 @@ public class MlThresholdsStore implements ComponentStatus {
     private final Clock clock;
     private volatile String lastError = "not loaded yet";
 
+    @Inject
     public MlThresholdsStore(@ConfigProperty(name = "ml.thresholds.path") Optional<String> configuredPath) {
         this(configuredPath, Clock.systemUTC());
     }
