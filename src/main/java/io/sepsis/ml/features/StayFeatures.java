@@ -74,7 +74,7 @@ public final class StayFeatures {
             ring[slot][j] = current(FeatureSchema.WINDOWED[j]);
         }
         sofaRing[slot] = partialSofa();
-        shockRing[slot] = current(Field.HR) / current(Field.SBP);
+        shockRing[slot] = ratio(current(Field.HR), current(Field.SBP));
         hours++;
     }
 
@@ -105,11 +105,11 @@ public final class StayFeatures {
         double map = currentMap();
         double fio2 = current(Field.FiO2);
         double spo2 = current(Field.O2Sat);
-        out[k++] = (float) (hr / sbp);
-        out[k++] = (float) (hr / map);
+        out[k++] = (float) ratio(hr, sbp);
+        out[k++] = (float) ratio(hr, map);
         out[k++] = (float) (sbp - current(Field.DBP));
-        out[k++] = (float) (current(Field.BUN) / current(Field.Creatinine));
-        out[k++] = (float) (spo2 / fio2);
+        out[k++] = (float) ratio(current(Field.BUN), current(Field.Creatinine));
+        out[k++] = (float) ratio(spo2, fio2);
         out[k++] = points(Sofa.respirationPoints(Double.NaN, spo2, fio2), spo2, fio2);
         out[k++] = points(Sofa.coagulationPoints(current(Field.Platelets)), current(Field.Platelets));
         out[k++] = points(Sofa.liverPoints(current(Field.Bilirubin_total)), current(Field.Bilirubin_total));
@@ -193,6 +193,14 @@ public final class StayFeatures {
         out[k++] = (float) mean24;
         out[k++] = (float) (ring[now % RING][j] - mean24);
         return k;
+    }
+
+    /**
+     * a / b, NaN when undefined. Features are always finite or NaN (a zero SBP or creatinine must not become
+     * +Infinity: the tree evaluator relies on it, and the training data never held one).
+     */
+    private static double ratio(double a, double b) {
+        return b > 0 ? a / b : Double.NaN;
     }
 
     private double partialSofa() {

@@ -129,6 +129,17 @@ class StayFeaturesTest {
     }
 
     @Test
+    void features_are_finite_or_missing_even_with_zero_denominators() {
+        float[] x = new float[FeatureSchema.size()];
+        StayFeatures.snapshot(row(Field.HR, 0, Field.SBP, 0, Field.MAP, 0, Field.DBP, 0, Field.BUN, 30,
+                Field.Creatinine, 0, Field.O2Sat, 0, Field.FiO2, 0.21), x);
+        for (int i = 0; i < x.length; i++) {
+            assertTrue(Float.isNaN(x[i]) || Float.isFinite(x[i]), FeatureSchema.names().get(i) + " = " + x[i]);
+        }
+        assertTrue(Float.isNaN(feature(x, "shock_index")));
+    }
+
+    @Test
     void writing_before_any_observation_is_refused() {
         assertThrows(IllegalStateException.class, () -> features(new StayFeatures()));
     }
