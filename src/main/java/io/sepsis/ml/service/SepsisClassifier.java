@@ -144,7 +144,9 @@ public final class SepsisClassifier {
         List<Classification.Factor> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int f = best[i];
-            out.add(new Classification.Factor(names.get(f), Float.isNaN(x[f]) ? null : (double) x[f], contrib[f]));
+            // Float.toString gives the shortest decimal of the float (1.8, not 1.7999999523162842).
+            out.add(new Classification.Factor(names.get(f), Float.isNaN(x[f]) ? null : Double.valueOf(Float.toString(x[f])),
+                    contrib[f]));
         }
         return out;
     }
