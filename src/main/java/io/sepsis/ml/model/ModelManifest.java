@@ -19,7 +19,8 @@ public record ModelManifest(
         @JsonProperty("features") List<String> features,
         @JsonProperty("trained_threshold") double trainedThreshold,
         @JsonProperty("trained_on") String trainedOn,
-        @JsonProperty("data") String data) {
+        @JsonProperty("data") String data,
+        @JsonProperty("calibration") IsotonicCalibration calibration) {
 
     public static String sha256(byte[] bytes) {
         try {

@@ -38,6 +38,15 @@ public record SepsisModel(TreeEnsemble trees, ModelManifest manifest) {
         return new SepsisModel(trees, manifest);
     }
 
+    /**
+     * The probability the API reports: the trees' raw probability through the isotonic calibration fitted on
+     * out-of-fold predictions (identity if the manifest has none).
+     */
+    public double probability(float[] x) {
+        double raw = trees.probability(x);
+        return manifest.calibration() == null ? raw : manifest.calibration().apply(raw);
+    }
+
     public List<String> featureNames() {
         return manifest.features();
     }

@@ -72,7 +72,7 @@ public final class ScorePsv {
             for (double[] row : stay.rows()) {
                 state.push(row);
                 state.write(x);
-                double p = model.trees().probability(x);
+                double p = model.probability(x);
                 sb.append(String.format(Locale.ROOT, "%.6f", p)).append('|').append(p >= threshold ? 1 : 0).append('\n');
             }
             try (BufferedWriter w = Files.newBufferedWriter(output, StandardCharsets.US_ASCII)) {

@@ -51,9 +51,12 @@ public final class SepsisClassifier {
         state.write(x);
         TreeEnsemble trees = model.trees();
         double[] contrib = new double[x.length + 1];
-        double margin = explain == Explain.SHAP ? trees.shapContributions(x, contrib) : trees.pathContributions(x, contrib);
-        double p = TreeEnsemble.sigmoid(trees.margin(x));
-        assert Math.abs(margin - trees.margin(x)) < 1e-3;
+        if (explain == Explain.SHAP) {
+            trees.shapContributions(x, contrib);
+        } else {
+            trees.pathContributions(x, contrib);
+        }
+        double p = model.probability(x);
         Observation effective = Observation.of(filled);
         ClinicalScores scores = ClinicalScores.compute(effective);
         List<String> reasons = new ArrayList<>(2);
@@ -75,7 +78,7 @@ public final class SepsisClassifier {
         for (int i = 0; i < rows.size(); i++) {
             filled = pushAndFill(state, rows.get(i), filled);
             state.write(x);
-            double p = model.trees().probability(x);
+            double p = model.probability(x);
             Observation effective = Observation.of(filled);
             List<String> reasons = new ArrayList<>(0);
             int score = escalate(t.riskScore(p), effective, ClinicalScores.compute(effective), t, reasons);

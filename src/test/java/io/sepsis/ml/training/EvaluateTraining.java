@@ -8,6 +8,7 @@ import io.sepsis.ml.eval.Pooling;
 import io.sepsis.ml.eval.RankingMetrics;
 import io.sepsis.ml.eval.UtilityScore;
 import io.sepsis.ml.features.FeatureSchema;
+import io.sepsis.ml.model.IsotonicCalibration;
 import io.sepsis.ml.model.ModelManifest;
 
 import java.nio.file.Files;
@@ -37,20 +38,32 @@ public final class EvaluateTraining {
         for (int f : fold) {
             k = Math.max(k, f + 1);
         }
-        Predictions history = Predictions.read(work.resolve("oof-history.bin"));
-        Predictions snapshot = Predictions.read(work.resolve("oof-snapshot.bin"));
+        Predictions historyRaw = Predictions.read(work.resolve("oof-history.bin"));
+        Predictions snapshotRaw = Predictions.read(work.resolve("oof-snapshot.bin"));
+        // Isotonic calibration on both views together (the service answers both with one model). Reported numbers
+        // use a cross-fitted map (fold k calibrated by a map fitted on the other folds); the shipped map uses all.
+        IsotonicCalibration shipped = calibrator(historyRaw, snapshotRaw, s -> true);
+        Predictions history = crossFitted(historyRaw, historyRaw, snapshotRaw, fold, k);
+        Predictions snapshot = crossFitted(snapshotRaw, historyRaw, snapshotRaw, fold, k);
 
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("generated_by", "scripts/train-model (TrainModel + EvaluateTraining)");
         m.put("training", JSON.readTree(work.resolve("params.json").toFile()));
+        m.put("probabilities", "calibrated: isotonic map fitted on out-of-fold predictions of both views; per-fold "
+                + "numbers use a map fitted on the other folds only");
         Map<String, Object> hist = crossValidated(history, fold, k, null);
-        double threshold = ((Number) ((Map<?, ?>) hist.get("pooled_oof")).get("best_threshold")).doubleValue();
+        double threshold = UtilityScore.bestThreshold(apply(shipped, historyRaw).probabilitiesByStay(),
+                historyRaw.labelsByStay()).threshold();
         m.put("history", hist);
         m.put("snapshot", crossValidated(snapshot, fold, k, threshold));
-        m.put("operating_points_history", operatingPoints(history, threshold));
+        m.put("raw_model_calibration", Map.of("history", calibrationOf(historyRaw), "snapshot", calibrationOf(snapshotRaw)));
+        m.put("operating_points_history", operatingPoints(apply(shipped, historyRaw), threshold));
         Path shiftFile = work.resolve("shift-unit1-to-unit2.bin");
         if (Files.exists(shiftFile)) {
-            m.put("shift_unit1_to_unit2", shift(Predictions.read(shiftFile), history, threshold));
+            // On the raw scale: the shift model is not the CV models the calibration was fitted to.
+            double rawThreshold = UtilityScore.bestThreshold(historyRaw.probabilitiesByStay(),
+                    historyRaw.labelsByStay()).threshold();
+            m.put("shift_unit1_to_unit2", shift(Predictions.read(shiftFile), historyRaw, rawThreshold));
         }
         m.put("recommended_alert_threshold", threshold);
         Files.createDirectories(out);
@@ -60,7 +73,7 @@ public final class EvaluateTraining {
         ModelManifest manifest = new ModelManifest(
                 "sepsis-xgb-" + ModelManifest.sha256(Files.readAllBytes(model)).substring(0, 12),
                 ModelManifest.sha256(Files.readAllBytes(model)), FeatureSchema.VERSION, FeatureSchema.names(),
-                threshold, Instant.now().toString().substring(0, 10), "PhysioNet 2019 training set A");
+                threshold, Instant.now().toString().substring(0, 10), "PhysioNet 2019 training set A", shipped);
         JSON.writeValue(out.resolve("model-manifest.json").toFile(), manifest);
         System.out.println(JSON.writeValueAsString(summary(m)));
     }
@@ -121,14 +134,72 @@ public final class EvaluateTraining {
         po.put("auprc", ps.auprc());
         po.put("best_threshold", pooled.threshold());
         po.put("utility_at_best_threshold_in_sample", pooled.normalizedUtility());
-        double[] flatP = Pooling.flatten(probs);
-        int[] flatL = Pooling.flatten(labels);
-        po.put("brier", Calibration.brier(flatP, flatL));
-        po.put("brier_of_base_rate", baseRateBrier(flatL));
-        Calibration.ReliabilityTable table = Calibration.reliability(flatP, flatL);
-        po.put("expected_calibration_error", table.expectedCalibrationError());
-        po.put("reliability", table.bins());
+        Map<String, Object> cal = calibrationOf(p);
+        po.put("brier", cal.get("brier"));
+        po.put("brier_of_base_rate", baseRateBrier(Pooling.flatten(labels)));
+        po.put("expected_calibration_error", cal.get("expected_calibration_error"));
+        po.put("reliability", cal.get("reliability"));
         r.put("pooled_oof", po);
+        return r;
+    }
+
+    static final int CALIBRATION_BINS = 1000;
+
+    /** Isotonic map fitted on the rows of both views whose stay passes {@code stays}. */
+    static IsotonicCalibration calibrator(Predictions a, Predictions b, java.util.function.IntPredicate stays) {
+        int n = 0;
+        for (Predictions p : List.of(a, b)) {
+            for (int st : p.stay()) {
+                n += stays.test(st) ? 1 : 0;
+            }
+        }
+        double[] px = new double[n];
+        int[] py = new int[n];
+        int i = 0;
+        for (Predictions p : List.of(a, b)) {
+            for (int r = 0; r < p.p().length; r++) {
+                if (stays.test(p.stay()[r])) {
+                    px[i] = p.p()[r];
+                    py[i++] = (int) p.y()[r];
+                }
+            }
+        }
+        return IsotonicCalibration.fit(px, py, CALIBRATION_BINS,
+                "isotonic regression (PAV, " + CALIBRATION_BINS + " equal-count bins) on out-of-fold predictions, "
+                        + "history and snapshot views");
+    }
+
+    /** {@code target} with fold k's rows calibrated by a map fitted on the other folds of both views. */
+    static Predictions crossFitted(Predictions target, Predictions a, Predictions b, int[] fold, int k) {
+        float[] p = target.p().clone();
+        for (int f = 0; f < k; f++) {
+            final int held = f;
+            IsotonicCalibration c = calibrator(a, b, s -> fold[s] != held);
+            for (int r = 0; r < p.length; r++) {
+                if (fold[target.stay()[r]] == held) {
+                    p[r] = (float) c.apply(target.p()[r]);
+                }
+            }
+        }
+        return new Predictions(p, target.y(), target.stay());
+    }
+
+    static Predictions apply(IsotonicCalibration c, Predictions raw) {
+        float[] p = new float[raw.p().length];
+        for (int r = 0; r < p.length; r++) {
+            p[r] = (float) c.apply(raw.p()[r]);
+        }
+        return new Predictions(p, raw.y(), raw.stay());
+    }
+
+    static Map<String, Object> calibrationOf(Predictions p) {
+        double[] flatP = Pooling.flatten(p.probabilitiesByStay());
+        int[] flatL = Pooling.flatten(p.labelsByStay());
+        Calibration.ReliabilityTable table = Calibration.reliability(flatP, flatL);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("brier", Calibration.brier(flatP, flatL));
+        r.put("expected_calibration_error", table.expectedCalibrationError());
+        r.put("reliability", table.bins());
         return r;
     }
 
