@@ -34,9 +34,13 @@ public final class AzureOpenAiLlmClient extends ChatModelLlmClient {
                 .customHeaders(Map.of("api-key", azure.apiKey()))
                 .customQueryParams(Map.of("api-version", azure.apiVersion()))
                 .modelName(azure.deployment()) // Azure routes by deployment; the field is informational
-                .maxTokens(generation.maxOutputTokens())
                 .timeout(generation.maxCallTimeout())
                 .maxRetries(0); // retries are the assessor's, within the decision deadline
+        if (generation.maxCompletionTokensField()) {
+            builder.maxCompletionTokens(generation.maxOutputTokens());
+        } else {
+            builder.maxTokens(generation.maxOutputTokens());
+        }
         generation.temperature().ifPresent(builder::temperature);
         if (azure.jsonMode()) {
             builder.responseFormat("json_object");

@@ -29,6 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 abstract class ChatModelLlmClient implements LlmClient {
 
+    /** System plus user text above this is refused before any network use (a prompt-building bug, not a patient). */
+    static final int MAX_PROMPT_CHARS = 200_000;
+
     private final String provider;
     private final String model;
     private final ChatModel chatModel;
@@ -65,6 +68,9 @@ abstract class ChatModelLlmClient implements LlmClient {
         }
         if (user == null || user.isBlank()) {
             throw new LlmException(Reason.BAD_REQUEST, "empty user message");
+        }
+        if (user.length() + (system == null ? 0 : system.length()) > MAX_PROMPT_CHARS) {
+            throw new LlmException(Reason.BAD_REQUEST, "prompt longer than " + MAX_PROMPT_CHARS + " characters");
         }
         List<ChatMessage> messages = new ArrayList<>(2);
         if (system != null && !system.isBlank()) {

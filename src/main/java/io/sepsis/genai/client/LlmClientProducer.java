@@ -21,7 +21,8 @@ public class LlmClientProducer {
     static LlmSettings settings(LlmConfig c) {
         return new LlmSettings(
                 c.provider(),
-                new LlmSettings.Generation(c.temperature(), c.maxOutputTokens(), c.deadline(), c.maxConcurrentCalls()),
+                new LlmSettings.Generation(c.temperature(), c.maxOutputTokens(), c.deadline(), c.maxConcurrentCalls(),
+                        c.maxCompletionTokensField()),
                 new LlmSettings.Azure(c.azureOpenai().endpoint().orElse(null), c.azureOpenai().apiKey().orElse(null),
                         c.azureOpenai().deployment().orElse(null), c.azureOpenai().apiVersion(),
                         c.azureOpenai().jsonMode()),

@@ -31,6 +31,13 @@ public interface LlmConfig {
     @WithDefault("1024")
     int maxOutputTokens();
 
+    /**
+     * OpenAI protocol (Azure, OpenAI-compatible): send the output limit as {@code max_completion_tokens}, which
+     * reasoning-model deployments require, instead of {@code max_tokens}.
+     */
+    @WithDefault("false")
+    boolean maxCompletionTokensField();
+
     /** Provider calls in flight at once (the batch endpoint runs patients concurrently). */
     @WithDefault("32")
     int maxConcurrentCalls();

@@ -15,12 +15,23 @@ public record LlmSettings(String provider, Generation generation, Azure azure, B
      * @param maxOutputTokens    bounded answer size: the contract JSON needs a few hundred tokens
      * @param maxCallTimeout     upper bound of one call (the decision deadline); each call normally gets less
      * @param maxConcurrentCalls provider calls in flight at once, beyond which calls wait (within their budget)
+     * @param maxCompletionTokensField OpenAI protocol only: send the limit as {@code max_completion_tokens} (required
+     *                           by reasoning models such as o-series deployments) instead of {@code max_tokens}
      */
     public record Generation(Optional<Double> temperature, int maxOutputTokens, Duration maxCallTimeout,
-                             int maxConcurrentCalls) {
+                             int maxConcurrentCalls, boolean maxCompletionTokensField) {
+
+        public Generation {
+            if (maxOutputTokens < 1) {
+                throw new IllegalArgumentException("genai.max-output-tokens must be positive");
+            }
+            if (maxConcurrentCalls < 1) {
+                throw new IllegalArgumentException("genai.max-concurrent-calls must be positive");
+            }
+        }
 
         public static Generation defaults(Duration maxCallTimeout) {
-            return new Generation(Optional.of(0.0), 1024, maxCallTimeout, 32);
+            return new Generation(Optional.of(0.0), 1024, maxCallTimeout, 32, false);
         }
     }
 

@@ -24,11 +24,15 @@ public final class OpenAiCompatibleLlmClient extends ChatModelLlmClient {
                 .httpClientBuilder(DeadlineHttpClient.builder())
                 .baseUrl(baseUrl)
                 .modelName(openAi.model())
-                .maxTokens(generation.maxOutputTokens())
                 .timeout(generation.maxCallTimeout())
                 .maxRetries(0);
         if (openAi.apiKey() != null && !openAi.apiKey().isBlank()) {
             builder.apiKey(openAi.apiKey());
+        }
+        if (generation.maxCompletionTokensField()) {
+            builder.maxCompletionTokens(generation.maxOutputTokens());
+        } else {
+            builder.maxTokens(generation.maxOutputTokens());
         }
         generation.temperature().ifPresent(builder::temperature);
         if (openAi.jsonMode()) {

@@ -114,6 +114,20 @@ class AzureOpenAiWireTest extends ProviderWireScenarios {
     }
 
     @Test
+    void reasoning_deployments_get_max_completion_tokens_instead_of_max_tokens() throws Exception {
+        wm.stubFor(call().willReturn(ok(LlmAnswers.VALID, 1, 1)));
+        try (LlmClient reasoning = new AzureOpenAiLlmClient(
+                new LlmSettings.Azure("http://127.0.0.1:" + wm.port(), KEY, DEPLOYMENT, VERSION, true),
+                new LlmSettings.Generation(java.util.Optional.empty(), 900, Duration.ofSeconds(5), 4, true))) {
+            reasoning.complete(SYSTEM, USER, Duration.ofSeconds(2));
+        }
+        JsonNode body = JSON.readTree(wm.findAll(calls()).get(0).getBodyAsString());
+        assertEquals(900, body.path("max_completion_tokens").asInt());
+        assertTrue(body.path("max_tokens").isMissingNode());
+        assertTrue(body.path("temperature").isMissingNode(), "temperature left out when unset");
+    }
+
+    @Test
     void retry_after_ms_is_honoured() {
         wm.stubFor(call().inScenario("ms").whenScenarioStateIs("Started")
                 .willReturn(jsonResponse(429, "{}").withHeader("retry-after-ms", "300")).willSetStateTo("ok"));

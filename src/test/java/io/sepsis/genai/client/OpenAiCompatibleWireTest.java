@@ -98,6 +98,15 @@ class OpenAiCompatibleWireTest extends ProviderWireScenarios {
     }
 
     @Test
+    void oversized_prompt_is_refused_before_any_network_use() {
+        String huge = "x".repeat(ChatModelLlmClient.MAX_PROMPT_CHARS + 1);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(LlmException.class,
+                () -> client.complete(SYSTEM, huge, Duration.ofSeconds(2)));
+        assertEquals(LlmException.Reason.BAD_REQUEST, e.reason());
+        assertEquals(0, callCount());
+    }
+
+    @Test
     void keyless_local_server_gets_no_authorization_header() throws Exception {
         wm.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(ok(LlmAnswers.VALID, 1, 1)));
         try (LlmClient keyless = new OpenAiCompatibleLlmClient(

@@ -310,6 +310,29 @@ abstract class ProviderWireScenarios {
         assertTrue(health.lastSuccessAt() != null);
     }
 
+    @Test
+    void concurrent_decisions_run_in_parallel_each_within_its_deadline() throws Exception {
+        wm.stubFor(call().willReturn(ok(LlmAnswers.VALID, 1, 1).withFixedDelay(200)));
+        LlmAssessor assessor = assessor(Duration.ofSeconds(3));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            long start = System.nanoTime();
+            List<java.util.concurrent.Future<LlmOutcome>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                futures.add(pool.submit(() -> assessor.assess(SYSTEM, USER)));
+            }
+            for (var f : futures) {
+                assertTrue(f.get().isSuccess());
+            }
+            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(elapsedMs < 1_600, "16 calls of 200 ms took " + elapsedMs + " ms: not concurrent");
+            assertEquals(16, callCount());
+            assertEquals(16, assessor.health().counters().successes());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);
