@@ -1,6 +1,8 @@
 package io.sepsis.genai.client;
 
 import jakarta.enterprise.inject.Disposes;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -10,18 +12,20 @@ public class LlmClientProducer {
 
     @Produces
     @Singleton
-    LlmClient llmClient(LlmConfig config) {
-        return LlmClients.create(settings(config));
+    LlmClient llmClient(LlmConfig config,
+                        @ConfigProperty(name = LlmConfig.PROVIDER, defaultValue = "none") String provider,
+                        @ConfigProperty(name = LlmConfig.DEADLINE, defaultValue = "8s") Duration deadline) {
+        return LlmClients.create(settings(config, provider, deadline));
     }
 
     void close(@Disposes LlmClient client) {
         client.close();
     }
 
-    static LlmSettings settings(LlmConfig c) {
+    static LlmSettings settings(LlmConfig c, String provider, Duration deadline) {
         return new LlmSettings(
-                c.provider(),
-                new LlmSettings.Generation(c.temperature(), c.maxOutputTokens(), c.deadline(), c.maxConcurrentCalls(),
+                provider,
+                new LlmSettings.Generation(c.temperature(), c.maxOutputTokens(), deadline, c.maxConcurrentCalls(),
                         c.maxCompletionTokensField()),
                 new LlmSettings.Azure(c.azureOpenai().endpoint().orElse(null), c.azureOpenai().apiKey().orElse(null),
                         c.azureOpenai().deployment().orElse(null), c.azureOpenai().apiVersion(),

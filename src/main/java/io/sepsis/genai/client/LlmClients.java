@@ -41,7 +41,7 @@ public final class LlmClients {
                 require(b.modelId(), "BEDROCK_MODEL_ID", problems);
                 require(b.region(), "AWS_REGION", problems);
                 if (!isBlank(b.endpointOverride())) {
-                    checkUrl(b.endpointOverride(), "genai.bedrock.endpoint-override", false, problems);
+                    checkUrl(b.endpointOverride(), "genai.llm.bedrock.endpoint-override", false, problems);
                 }
                 yield problems.isEmpty() ? new BedrockLlmClient(b, settings.generation())
                         : new UnconfiguredLlmClient(provider, b.modelId(), problems);

@@ -6,23 +6,24 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * {@code genai.*}: the LLM provider and the bounds on every decision. Environment names operators set are mapped in
- * application.properties ({@code LLM_PROVIDER}, {@code AZURE_OPENAI_*}, {@code BEDROCK_MODEL_ID}, {@code AWS_REGION},
- * {@code OPENAI_*}). Static: changing provider or keys needs a restart (prompts are what hot-reloads).
+ * {@code genai.llm.*}: provider settings and the bounds on every decision. Two more settings sit one level up
+ * because the pipeline reads them too: {@code genai.provider} ({@code LLM_PROVIDER}) and {@code genai.deadline};
+ * they are injected with {@code @ConfigProperty}, not mapped here, so
+ * that this mapping does not claim the whole {@code genai} namespace (a mapping rejects unknown properties under its
+ * prefix, and other features own {@code genai.prompt.*} and the like). Environment names operators set are mapped in
+ * application.properties. Static: changing provider or keys needs a restart (prompts are what hot-reloads).
  */
-@ConfigMapping(prefix = "genai")
+@ConfigMapping(prefix = "genai.llm")
 public interface LlmConfig {
 
-    /** {@code azure-openai}, {@code bedrock}, {@code openai-compatible} or {@code none}. */
-    @WithDefault("none")
-    String provider();
+    /** {@code azure-openai}, {@code bedrock}, {@code openai-compatible} or {@code none} (default). */
+    String PROVIDER = "genai.provider";
 
     /**
-     * One total budget per decision: first call, at most one retry and at most one corrective re-ask all fit in it.
-     * Kept well under the 20 s the API's callers wait.
+     * One total budget per decision (default 8s, at most 20s): first call, at most one retry and at most one
+     * corrective re-ask all fit in it.
      */
-    @WithDefault("8s")
-    Duration deadline();
+    String DEADLINE = "genai.deadline";
 
     /** Sampling temperature; unset it (empty) for models that reject the parameter. */
     Optional<Double> temperature();

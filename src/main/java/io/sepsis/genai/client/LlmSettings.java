@@ -23,10 +23,10 @@ public record LlmSettings(String provider, Generation generation, Azure azure, B
 
         public Generation {
             if (maxOutputTokens < 1) {
-                throw new IllegalArgumentException("genai.max-output-tokens must be positive");
+                throw new IllegalArgumentException("genai.llm.max-output-tokens must be positive");
             }
             if (maxConcurrentCalls < 1) {
-                throw new IllegalArgumentException("genai.max-concurrent-calls must be positive");
+                throw new IllegalArgumentException("genai.llm.max-concurrent-calls must be positive");
             }
         }
 

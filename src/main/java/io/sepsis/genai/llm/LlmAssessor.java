@@ -51,7 +51,7 @@ public final class LlmAssessor {
                 throw new IllegalArgumentException("genai.deadline must be > 0 and at most 20s, was " + deadline);
             }
             if (retryBackoff.isNegative() || minCallBudget.isNegative()) {
-                throw new IllegalArgumentException("genai.retry durations must not be negative");
+                throw new IllegalArgumentException("genai.llm.retry durations must not be negative");
             }
         }
     }
@@ -96,6 +96,15 @@ public final class LlmAssessor {
 
     public String provider() {
         return client.provider();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The breaker's thresholds, for reporting. */
+    public CircuitBreaker circuitBreaker() {
+        return breaker;
     }
 
     public String model() {

@@ -26,6 +26,9 @@ class LlmWiringTest {
         assertInstanceOf(OpenAiCompatibleLlmClient.class, client);
         assertEquals("openai-compatible", client.provider());
         assertEquals("fake-model", client.model());
+        assertEquals(java.time.Duration.ofSeconds(3), assessor.settings().deadline(), "genai.deadline is read");
+        assertEquals(5, assessor.circuitBreaker().failureThreshold(), "genai.llm.circuit.* from application.properties");
+        assertEquals(java.time.Duration.ofMillis(250), assessor.settings().minCallBudget());
 
         var success = assertInstanceOf(LlmOutcome.Success.class, assessor.assess("Answer in JSON.", "Patient data"));
         assertEquals(82, success.prediction().riskScore());

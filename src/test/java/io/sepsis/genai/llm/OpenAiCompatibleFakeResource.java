@@ -33,9 +33,11 @@ public class OpenAiCompatibleFakeResource implements QuarkusTestResourceLifecycl
         }
         return Map.of(
                 "genai.provider", "openai-compatible",
-                "genai.openai.base-url", "http://127.0.0.1:" + wm.port() + "/v1",
-                "genai.openai.model", "fake-model",
-                "genai.deadline", "3s");
+                "genai.llm.openai.base-url", "http://127.0.0.1:" + wm.port() + "/v1",
+                "genai.llm.openai.model", "fake-model",
+                "genai.deadline", "3s",
+                // Other genai.* settings (the prompt's) live beside this mapping's without tripping it.
+                "genai.prompt.path", "target/no-such-prompt-dir");
     }
 
     @Override
