@@ -1,0 +1,49 @@
+package io.sepsis.genai.llm;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.List;
+import java.util.Map;
+
+/** A local OpenAI-compatible server answering the contract JSON, and the config that selects it. */
+public class OpenAiCompatibleFakeResource implements QuarkusTestResourceLifecycleManager {
+
+    private WireMockServer wm;
+
+    @Override
+    public Map<String, String> start() {
+        wm = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        wm.start();
+        try {
+            String body = new ObjectMapper().writeValueAsString(Map.of(
+                    "id", "cmpl-1", "object", "chat.completion", "created", 1, "model", "fake-model",
+                    "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
+                            "message", Map.of("role", "assistant", "content", LlmAnswers.VALID))),
+                    "usage", Map.of("prompt_tokens", 321, "completion_tokens", 123, "total_tokens", 444)));
+            wm.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withBody(body)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return Map.of(
+                "genai.provider", "openai-compatible",
+                "genai.llm.openai.base-url", "http://127.0.0.1:" + wm.port() + "/v1",
+                "genai.llm.openai.model", "fake-model",
+                "genai.deadline", "3s",
+                // Other genai.* settings (the prompt's) live beside this mapping's without tripping it.
+                "genai.prompt.path", "target/no-such-prompt-dir");
+    }
+
+    @Override
+    public void stop() {
+        if (wm != null) {
+            wm.stop();
+        }
+    }
+}
