@@ -29,6 +29,9 @@ public final class Endpoints {
             new Endpoint("POST", "/classify/timeline", "ML pathway: one ICU stay scored hour by hour"),
             new Endpoint("GET", "/config/current", "ML pathway: live thresholds"),
             new Endpoint("POST", "/reload-config", "ML pathway: reload thresholds"),
+            new Endpoint("POST", "/genai-classify", "GenAI pathway: LLM assessment behind the clinical guardrail"),
+            new Endpoint("POST", "/genai-classify-batch", "GenAI pathway: several patients, concurrently"),
+            new Endpoint("GET", "/genai-health", "GenAI pathway: provider and circuit-breaker state (no LLM call)"),
             new Endpoint("GET", "/q/health", "MicroProfile Health (live, ready)"));
 
     private Endpoints() {

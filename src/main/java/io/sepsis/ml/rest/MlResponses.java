@@ -3,8 +3,7 @@ package io.sepsis.ml.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sepsis.api.Problem;
-import io.sepsis.clinical.score.ClinicalScores;
-import io.sepsis.clinical.score.ScoreResult;
+import io.sepsis.api.ScoresView;
 import io.sepsis.ml.config.MlThresholds;
 import io.sepsis.ml.service.Classification;
 import io.sepsis.ml.service.SepsisClassifier;
@@ -15,20 +14,6 @@ import java.util.List;
 /** Wire format of the ML pathway (field names from docs/API-CONTRACT.md). */
 final class MlResponses {
     private MlResponses() {
-    }
-
-    record Score(int score, @JsonProperty("max_score") int maxScore, List<String> components,
-                 List<String> missing, String interpretation, boolean partial) {
-        static Score of(ScoreResult r) {
-            return new Score(r.score(), r.maxScore(), r.componentsFired(), r.missingInputs(), r.interpretation(),
-                    r.partial());
-        }
-    }
-
-    record Scores(Score qsofa, Score sirs, Score sofa, Score news2) {
-        static Scores of(ClinicalScores s) {
-            return new Scores(Score.of(s.qsofa()), Score.of(s.sirs()), Score.of(s.sofa()), Score.of(s.news2()));
-        }
     }
 
     record Factor(String feature, Double value, double contribution, String direction) {
@@ -47,7 +32,7 @@ final class MlResponses {
             @JsonProperty("risk_level") String riskLevel,
             @JsonProperty("risk_score") int riskScore,
             @JsonProperty("escalation_reasons") List<String> escalationReasons,
-            @JsonProperty("clinical_scores") Scores clinicalScores,
+            @JsonProperty("clinical_scores") ScoresView clinicalScores,
             @JsonProperty("top_factors") List<Factor> topFactors,
             @JsonProperty("explanation_method") String explanationMethod,
             @JsonProperty("history_hours_used") int historyHoursUsed,
@@ -63,7 +48,7 @@ final class MlResponses {
                 factors.add(Factor.of(f));
             }
             return new Classify(requestId, patientId, round(c.probability(), 6), c.alert(), c.level().name(),
-                    c.riskScore(), c.escalationReasons(), Scores.of(c.scores()), factors, c.explanationMethod(),
+                    c.riskScore(), c.escalationReasons(), ScoresView.of(c.scores()), factors, c.explanationMethod(),
                     historyRows, model, thresholds, warnings, elapsedMs(startNanos));
         }
     }
