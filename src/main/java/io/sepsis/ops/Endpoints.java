@@ -29,6 +29,8 @@ public final class Endpoints {
             new Endpoint("POST", "/classify/timeline", "ML pathway: one ICU stay scored hour by hour"),
             new Endpoint("GET", "/config/current", "ML pathway: live thresholds"),
             new Endpoint("POST", "/reload-config", "ML pathway: reload thresholds"),
+            new Endpoint("GET", "/genai-guardrail/thresholds", "GenAI pathway: live guardrail configuration"),
+            new Endpoint("POST", "/genai-guardrail/reload", "GenAI pathway: reload the guardrail configuration"),
             new Endpoint("GET", "/q/health", "MicroProfile Health (live, ready)"));
 
     private Endpoints() {
