@@ -143,6 +143,19 @@ class NotesDiscordanceTest {
     }
 
     @Test
+    void a_new_predicate_ends_a_negation_so_a_later_finding_is_not_lost() {
+        fires("Patient denies pain and appears confused", "mental_status");
+        fires("denies pain and is lethargic", "mental_status");
+        fires("no fever overnight, now drowsy", "mental_status");
+        silent("There is no mottling");
+        silent("Patient was not confused");
+        silent("no confusion was noted");
+        silent("confusion is resolved");
+        silent("dyspnea is absent");
+        silent("non-labored breathing");
+    }
+
+    @Test
     void negated_phrases_are_kept_for_audit_and_raise_nothing() {
         GuardrailAssessment a = Shipped.notes("no mottling, denies dyspnea");
         assertTrue(a.discordance().isEmpty());

@@ -47,13 +47,12 @@ final class Patients {
         double eps = step(r.value());
         switch (r.operator()) {
             case LT:
+            case GT:
+                return r.value(); // < 88 and > 80 are not met at the value itself
             case GE:
-                return r.operator() == io.sepsis.guardrail.Operator.LT ? r.value() : r.value() - eps;
-            case LE:
-            case EQ:
-                return r.value() + eps;
-            default: // GT
-                return r.value();
+                return r.value() - eps;
+            default:
+                return r.value() + eps; // <=, ==
         }
     }
 

@@ -24,9 +24,10 @@ import java.util.Set;
  *
  * <p><b>Negation.</b> A match is negated when a pre-cue ("no", "denies", "without", "negative for", ...) ends at
  * most {@code maxPreDistance} tokens before it (or inside it), or a post-cue ("absent", "resolved", ...) starts at most
- * {@code maxPostDistance} tokens after it, in the same scope. A scope ends at clause and sentence punctuation and at
- * a terminator word ("but", "however", ...): in "no fever, lethargic" and "no fever but lethargic" lethargy is not
- * negated.
+ * {@code maxPostDistance} tokens after it in the same clause. A pre-cue's scope ends at clause and sentence
+ * punctuation and at a terminator word ("but", "however", or a word starting a new predicate such as "is",
+ * "appears"): in "no fever, lethargic", "no fever but lethargic" and "denies pain and appears confused" the finding is
+ * not negated.
  */
 public final class TextIndex {
     private static final int PRE_CUE = 0;
@@ -380,9 +381,11 @@ public final class TextIndex {
                 return true;
             }
         }
+        // post-cues keep the clause: in "confusion is resolved" the terminator "is" must not hide "resolved"
         int postBit = 1 << POST_CUE;
+        int clause = t.clause[hi];
         for (int j = hi + 1; j < t.n && j <= hi + 1 + maxPost; j++) {
-            if (t.scope[j] != sc) {
+            if (t.clause[j] != clause) {
                 break;
             }
             if ((t.startsMask[j] & postBit) != 0) {
