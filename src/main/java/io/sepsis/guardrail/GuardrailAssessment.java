@@ -3,7 +3,10 @@ package io.sepsis.guardrail;
 import io.sepsis.clinical.score.ScoreResult;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the deterministic guardrail found for one patient, before any decision about risk. Lists are in
@@ -88,6 +91,16 @@ public record GuardrailAssessment(String configVersion, List<RuleBreach> breache
             }
         }
         return out;
+    }
+
+    /** Findings grouped by notes category id (configuration order), counted or not: the {@code discordance} field. */
+    public Map<String, List<NoteFinding>> discordanceByCategory() {
+        Map<String, List<NoteFinding>> out = new LinkedHashMap<>();
+        for (NoteFinding f : discordance) {
+            out.computeIfAbsent(f.category(), k -> new ArrayList<>()).add(f);
+        }
+        out.replaceAll((k, v) -> List.copyOf(v));
+        return Collections.unmodifiableMap(out);
     }
 
     /** True when a counted finding of the notes category was found. */

@@ -156,6 +156,18 @@ class NotesDiscordanceTest {
     }
 
     @Test
+    void findings_are_grouped_per_category_with_the_configured_phrase() {
+        GuardrailAssessment a = Shipped.notes("Lethargic and confused. Skin mottled, cool extremities. UOP 12 mL/hr");
+        java.util.Map<String, List<NoteFinding>> by = a.discordanceByCategory();
+        assertEquals(List.of("perfusion", "mental_status", "urine_output"), List.copyOf(by.keySet()));
+        assertEquals(List.of("mottled skin", "cool extremities"),
+                by.get("perfusion").stream().map(NoteFinding::phrase).toList());
+        assertEquals(List.of("confused", "lethargic"),
+                by.get("mental_status").stream().map(NoteFinding::phrase).toList());
+        assertEquals("12", by.get("urine_output").get(0).stated());
+    }
+
+    @Test
     void negated_phrases_are_kept_for_audit_and_raise_nothing() {
         GuardrailAssessment a = Shipped.notes("no mottling, denies dyspnea");
         assertTrue(a.discordance().isEmpty());
