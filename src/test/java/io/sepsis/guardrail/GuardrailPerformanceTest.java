@@ -54,6 +54,8 @@ class GuardrailPerformanceTest {
         System.out.printf("guardrail assess+decide per patient: best %.1f µs, median %.1f µs (note %d chars, "
                 + "%d rules, 3 conditions, 3 medications)%n", best, median, NOTE.length(), cfg.rules().size());
         assertTrue(sink > 0);
-        assertTrue(median < 100, "assess+decide took " + median + " µs per patient (median of batches)");
+        // the bound is on the best batch: a neighbour's build must not fail this one, while a real regression (a
+        // regex compiled per call, a per-request config parse) costs hundreds of µs in every batch
+        assertTrue(best < 100, "assess+decide took " + best + " µs per patient (best batch)");
     }
 }

@@ -43,7 +43,7 @@ public final class TextIndex {
 
     private final Map<String, Integer> stemIds;
     private final Map<String, Integer> rawIds;
-    private final Map<String, Expansion> abbreviations;
+    private final Expansion[] expansionByRaw;
     private final int[][] seqTokens;
     private final int[] seqGroup;
     private final Operator[] seqOperator;
@@ -73,9 +73,14 @@ public final class TextIndex {
     }
 
     private TextIndex(Builder b) {
-        this.stemIds = Map.copyOf(b.stemIds);
-        this.rawIds = Map.copyOf(b.rawIds);
-        this.abbreviations = Map.copyOf(b.abbreviations);
+        // private, never mutated after construction, published through final fields: HashMap look-ups are the
+        // per-word hot path and are faster than Map.copyOf's probing
+        this.stemIds = new HashMap<>(b.stemIds);
+        this.rawIds = new HashMap<>(b.rawIds);
+        this.expansionByRaw = new Expansion[rawIds.size()];
+        for (Map.Entry<String, Expansion> e : b.abbreviations.entrySet()) {
+            expansionByRaw[rawIds.get(e.getKey())] = e.getValue();
+        }
         int nSeq = b.seqTokens.size();
         this.seqTokens = b.seqTokens.toArray(new int[0][]);
         this.seqGroup = new int[nSeq];
@@ -171,13 +176,14 @@ public final class TextIndex {
 
                 @Override
                 public void word(String lower) {
-                    Expansion e = abbreviations.get(lower);
+                    int r = idOf(rawIds, lower);
+                    Expansion e = r >= 0 ? expansionByRaw[r] : null;
                     if (e != null) {
                         for (int k = 0; k < e.raw.length; k++) {
                             add(WORD, idOf(stemIds, e.stems[k]), idOf(rawIds, e.raw[k]), Double.NaN);
                         }
                     } else {
-                        add(WORD, idOf(stemIds, Stemmer.stem(lower)), idOf(rawIds, lower), Double.NaN);
+                        add(WORD, idOf(stemIds, Stemmer.stem(lower)), r, Double.NaN);
                     }
                 }
 
@@ -534,6 +540,7 @@ public final class TextIndex {
                 stem(s[i]);
                 raw(r[i]);
             }
+            raw(key.get(0).raw);
             if (abbreviations.put(key.get(0).raw, new Expansion(r, s)) != null) {
                 throw new IllegalArgumentException("abbreviation '" + abbreviation + "' is listed twice");
             }
