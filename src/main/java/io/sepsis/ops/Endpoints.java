@@ -32,6 +32,8 @@ public final class Endpoints {
             new Endpoint("POST", "/genai-classify", "GenAI pathway: LLM assessment behind the clinical guardrail"),
             new Endpoint("POST", "/genai-classify-batch", "GenAI pathway: several patients, concurrently"),
             new Endpoint("GET", "/genai-health", "GenAI pathway: provider and circuit-breaker state (no LLM call)"),
+            new Endpoint("GET", "/genai-guardrail/thresholds", "GenAI pathway: live guardrail configuration"),
+            new Endpoint("POST", "/genai-guardrail/reload", "GenAI pathway: reload the guardrail configuration"),
             new Endpoint("GET", "/q/health", "MicroProfile Health (live, ready)"));
 
     private Endpoints() {
