@@ -62,6 +62,12 @@ final class NotNames {
                 bp hr rr spo2 map sbp dbp gcs wbc bun cr inr ptt pt/inr hgb hct plt lfts abg vbg cbc bmp cmp ua ucx bcx
                 icu micu sicu ccu ed er or pacu floor unit units ward room bed hospital clinic rapid response
                 protocol bundle sepsis-protocol
+                charge primary bedside floor admitting accepting oncoming outgoing receiving sending triage
+                transport travel agency float consulting covering oncall
+                ortho orthopedics cards cardiology pulm pulmonary pulmonology peds pediatrics onc oncology gyn ob
+                obgyn uro urology derm psych psychiatry nephro neph nephrology heme hematology gastro ent rads
+                radiology anesthesia anesthesiology medicine surgical neurology neurosurgery trauma vascular
+                infectious geriatrics ems
                 negative positive normal abnormal mild moderate severe acute chronic new old recent prior previous
                 left right bilateral bilat upper lower anterior posterior
                 first second third last next other another same

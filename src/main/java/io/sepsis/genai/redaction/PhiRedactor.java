@@ -65,7 +65,7 @@ public final class PhiRedactor {
     enum Kind { NAME, MRN, PHONE, EMAIL, DATE, ADDRESS, SSN, ID, AGE_OVER_89 }
 
     /** How a match is checked and keyed before it is accepted. */
-    private enum Check { NONE, HAS_DIGIT, PHONE, STREET, NAME, NAME_STRICT }
+    private enum Check { NONE, HAS_DIGIT, PHONE, STREET, NAME, NAME_STRICT, NAME_TAIL }
 
     /**
      * Where a rule is tried. Running ~30 patterns over every position of a note costs milliseconds; trying each one
@@ -146,13 +146,13 @@ public final class PhiRedactor {
             words(Kind.MRN, Check.HAS_DIGIT, List.of("mrn", "mr", "medical", "med", "chart"),
                     "(?i:\\bMRN|\\bMR[ \\t]*(?:#|no\\.?|number)|\\bmedical[ \\t]+record(?:[ \\t]+(?:number|no\\.?|#))?"
                             + "|\\bmed[ \\t]*rec(?:[ \\t]+(?:no\\.?|#))?|\\bchart[ \\t]*(?:#|no\\.?|number))"
-                            + "[ \\t]*(?:is[ \\t]+)?[:#=]?[ \\t]*(?<v>[A-Za-z]{0,4}-?\\d[\\dA-Za-z-]{2,19})\\b"),
+                            + "[ \\t]*(?:is[ \\t]+)?(?:[:#=][ \\t]*){0,2}(?<v>[A-Za-z]{0,4}-?\\d[\\dA-Za-z-]{2,19})\\b"),
             words(Kind.ID, Check.HAS_DIGIT, List.of("account", "acct", "encounter", "visit", "fin", "csn", "har",
                             "insurance", "member", "policy", "subscriber", "medicare", "medicaid", "license", "licence",
                             "passport", "patient", "id"),
                     "(?i:\\b(?:account|acct|encounter|visit|FIN|CSN|HAR|insurance|member|policy|subscriber|medicare"
                             + "|medicaid|license|licence|passport|patient[ \\t]+ID|ID))"
-                            + "(?:[ \\t]*(?i:number|no\\.?|num|#|ID))?[ \\t]*[:#=]?[ \\t]*"
+                            + "(?:[ \\t]*(?i:number|no\\.?|num|#|ID))?[ \\t]*(?:[:#=][ \\t]*){0,2}"
                             + "(?<v>[A-Za-z0-9][A-Za-z0-9-]{3,24})\\b"),
             words(Kind.PHONE, Check.PHONE, List.of("phone", "tel", "telephone", "cell", "mobile", "fax", "pager",
                             "beeper", "contact", "call", "callback"),
@@ -181,6 +181,12 @@ public final class PhiRedactor {
                     "\\b(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?[ \\t]+(?:of[ \\t]+)?" + MONTH
                             + "(?!\\p{L})(?:,?[ \\t]+\\d{4}\\b)?"),
             words(Kind.DATE, Check.NONE, MONTH_WORDS, "\\b" + MONTH + ",?[ \\t]+(?:19|20)\\d{2}\\b"),
+            // month/day without a year only where the context says date ("admitted 2/14"; "pain 7/10" stays)
+            words(Kind.DATE, Check.NONE, List.of("admitted", "admit", "admission", "discharged", "discharge", "dated",
+                            "date", "dos", "dob", "born", "since", "seen", "on", "until", "transferred"),
+                    "(?i:\\b(?:admitted|admit|admission|discharged|discharge|dated|date|dos|dob|born|since|seen|on"
+                            + "|until|transferred))(?:[ \\t]+(?i:on|of|to|from))?[ \\t]*:?[ \\t]*"
+                            + "(?<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\\d|3[01]))(?![\\d/])"),
             digits(Kind.ADDRESS, Check.STREET, (t, s, e) -> e - s <= 6 && streetFollows(t, e),
                     "\\b\\d{1,6}[A-Z]?[ \\t]+(?:(?:[NSEW]|North|South|East|West)\\.?[ \\t]+)?"
                             + "(?:(?:\\p{Lu}\\p{Ll}+|\\d{1,3}(?:st|nd|rd|th))[ \\t]+){1,3}" + STREET_SUFFIX + "\\b\\.?"
@@ -219,8 +225,10 @@ public final class PhiRedactor {
                     "(?i:\\b(?:wife|husband|son|daughter|mother|father|mom|dad|sister|brother|spouse|partner"
                             + "|fianc[eé]e?|friend|caregiver|niece|nephew|grandson|granddaughter|grandmother"
                             + "|grandfather|aunt|uncle|neighbou?r|roommate))[ \\t]*,?[ \\t]+[(\"]?(?<v>" + NAME + ")"),
-            rule(Kind.NAME, Check.NAME_STRICT, Trigger.BEFORE_CREDENTIAL, null, List.of(),
-                    "(?<![\\p{L}.'-])(?<v>" + NAME_2 + ")(?:,[ \\t]*|[ \\t]+)\\z"),
+            // "Jane Doe, RN", "A. Patel RN", "report from Kim RN"; leading non-name words are dropped
+            rule(Kind.NAME, Check.NAME_TAIL, Trigger.BEFORE_CREDENTIAL, null, List.of(),
+                    "(?<![\\p{L}.'-])(?<v>(?:" + INITIAL + "[ \\t]?){0,2}" + NAME_WORD + "(?:[ \\t]+(?:" + INITIAL
+                            + "[ \\t]?)?" + NAME_WORD + "){0,2})(?:,[ \\t]*|[ \\t]+)\\z"),
             rule(Kind.NAME, Check.NAME_STRICT, Trigger.DASH_LINE, null, List.of(),
                     "[ \\t]*(?:-{1,2}|—|–|~)[ \\t]*(?<v>(?:" + INITIAL + "[ \\t]?){1,2}" + NAME_WORD + ")"
                             + "[ \\t]*(?:,?[ \\t]*" + CREDENTIAL + ")?[ \\t]*(?:\\r?\\n|\\z)"),
@@ -284,6 +292,12 @@ public final class PhiRedactor {
     private static final Pattern WORD = Pattern.compile(
             "(?<![\\p{L}'-])\\p{Lu}(?:'\\p{Lu})?\\p{Ll}+(?:\\p{Lu}\\p{Ll}+)?(?:-\\p{Lu}\\p{Ll}+)?(?!\\p{L})");
     private static final Pattern STREET_SUFFIXES = Pattern.compile(STREET_SUFFIX + "|Apt|Apartment|Unit|Suite|Ste");
+    /**
+     * Matchers reused by the thread's next redaction (reset to the new text; a redaction never runs re-entrantly on
+     * one thread). Saves allocating ~20 matchers per note on the worker pool; {@link Scan#release()} points them at
+     * an empty text afterwards so no note stays referenced from a pooled thread.
+     */
+    private static final ThreadLocal<Matcher[]> MATCHERS = ThreadLocal.withInitial(() -> new Matcher[RULES.size()]);
     /** How far back a name before a credential or a city before a ZIP code is looked for. */
     private static final int LOOK_BACK = 80;
 
@@ -338,7 +352,11 @@ public final class PhiRedactor {
             return new Redaction(text == null ? "" : text, Map.of());
         }
         Scan scan = new Scan(text);
-        scan.run();
+        try {
+            scan.run();
+        } finally {
+            scan.release();
+        }
         Spans spans = new Spans(text.length());
         scan.candidates.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
         for (int[] c : scan.candidates) {
@@ -354,7 +372,8 @@ public final class PhiRedactor {
     private static final class Scan {
         private final String text;
         private final int n;
-        private final Matcher[] matchers = new Matcher[RULES.size()];
+        private final Matcher[] matchers;
+        private final boolean[] used = new boolean[RULES.size()];
         /** rule index, start, end (of the value to replace). */
         final List<int[]> candidates = new ArrayList<>(32);
         /** Start of every run of letters that begins with a capital, for replacing other occurrences of names. */
@@ -364,6 +383,7 @@ public final class PhiRedactor {
         Scan(String text) {
             this.text = text;
             this.n = text.length();
+            this.matchers = MATCHERS.get();
         }
 
         void run() {
@@ -468,8 +488,19 @@ public final class PhiRedactor {
                 m.useTransparentBounds(true); // look-behinds and \b see the text around the region
                 m.useAnchoringBounds(anchoring); // backward rules end with \z = the end of their region
                 matchers[rule] = m;
+            } else if (!used[rule]) {
+                m.reset(text); // keeps the bounds settings
             }
+            used[rule] = true;
             return m;
+        }
+
+        void release() {
+            for (int r = 0; r < used.length; r++) {
+                if (used[r]) {
+                    matchers[r].reset("");
+                }
+            }
         }
 
         private void lookingAt(int rule, int start) {
@@ -663,7 +694,8 @@ public final class PhiRedactor {
         private static int hash(String s, int start, int len) {
             int h = len;
             for (int i = start; i < start + len; i++) {
-                h = 31 * h + Character.toLowerCase(s.charAt(i));
+                char c = s.charAt(i);
+                h = 31 * h + (c < 128 ? c | 0x20 : Character.toLowerCase(c)); // words are letters only
             }
             return h ^ (h >>> 16);
         }
@@ -694,6 +726,16 @@ public final class PhiRedactor {
             }
             case NAME, NAME_STRICT -> {
                 end = trimName(text, start, end, rule.check == Check.NAME_STRICT);
+                if (end < 0) {
+                    return;
+                }
+            }
+            case NAME_TAIL -> {
+                start = skipLeadingNonNames(text, start, end);
+                if (start < 0) {
+                    return;
+                }
+                end = trimName(text, start, end, true);
                 if (end < 0) {
                     return;
                 }
@@ -739,6 +781,23 @@ public final class PhiRedactor {
             at = candidate.indexOf(tokens.get(i), at) + tokens.get(i).length();
         }
         return start + at;
+    }
+
+    /** The start of the first name word after leading non-name words ("Notified Jane Doe" -> "Jane"), or -1. */
+    private static int skipLeadingNonNames(String text, int start, int end) {
+        int i = start;
+        while (i < end) {
+            int j = i;
+            while (j < end && text.charAt(j) != ' ' && text.charAt(j) != '\t') {
+                j++;
+            }
+            String token = text.substring(i, j);
+            if (isInitial(token) || !NotNames.contains(token)) {
+                return i;
+            }
+            i = skipBlanks(text, j);
+        }
+        return -1;
     }
 
     /**

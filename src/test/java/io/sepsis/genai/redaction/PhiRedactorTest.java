@@ -95,6 +95,8 @@ class PhiRedactorTest {
         assertEquals("Signed: [NAME_1] MD", PhiRedactor.redact("Signed: Robert Chen MD").text());
         assertEquals("Patient [NAME_1] admitted from ED",
                 PhiRedactor.redact("Patient Jane Roe admitted from ED").text());
+        assertEquals("Received report from [NAME_1] RN. Notified [NAME_2] RN.",
+                PhiRedactor.redact("Received report from Kim RN. Notified Jane Doe RN.").text());
     }
 
     @Test
@@ -115,6 +117,7 @@ class PhiRedactorTest {
         assertEquals("medical record number: [MRN_1], encounter [ID_1], acct no. [ID_2]",
                 PhiRedactor.redact("medical record number: A-55123, encounter 99812, acct no. 44-1923").text());
         assertEquals("ref [ID_1] noted", PhiRedactor.redact("ref 4455667788 noted").text());
+        assertEquals("MRN#: [MRN_1] Visit: [ID_1]", PhiRedactor.redact("MRN#: 4455123 Visit: 889911").text());
     }
 
     @Test
@@ -124,6 +127,8 @@ class PhiRedactorTest {
             assertEquals("DOB [DATE_1].", PhiRedactor.redact("DOB " + date + ".").text(), date);
         }
         assertEquals("born [DATE_1]", PhiRedactor.redact("born March 3, 1950").text());
+        assertEquals("admitted [DATE_1] with UTI, seen on [DATE_2]; pain 7/10",
+                PhiRedactor.redact("admitted 2/14 with UTI, seen on 2/16; pain 7/10").text());
     }
 
     @Test
@@ -156,6 +161,8 @@ class PhiRedactorTest {
             "Mother Hx of CKD. Wife Aware of plan. Son Updated.",
             "Lactate rising 2.1 -> 3.4 over 2 h; May need pressors.",
             "- Blood cultures pending\n- Lactate repeat at 16:00\n- Fluids: 2 L NS",
+            "Ibuprofen held per MD. Paged Peds MD and Charge RN; Covering MD aware.",
+            "Pt on 2 pressors since 14:00, BP 98/60 -> 88/52, MEWS 6.",
     })
     void clinical_text_is_left_unchanged(String clinical) {
         PhiRedactor.Redaction r = PhiRedactor.redact(clinical);
