@@ -131,6 +131,20 @@ public final class ObservationParser {
 
     /** Sets the value and returns null, or returns what is wrong with it. */
     private static String check(Field f, JsonNode value, Observation.Builder builder) {
+        String problem = problemWith(f, value);
+        if (problem == null && value != null && !value.isNull()) {
+            builder.set(f, value.doubleValue());
+        }
+        return problem;
+    }
+
+    /**
+     * The rule for one value of {@code f}, shared with parsers of other request shapes (e.g. the GenAI pathway's
+     * lists of readings): {@code null} when the value is acceptable (JSON null = not measured, or a finite number
+     * within the plausible range, 0 or 1 for binary fields), else the message for the field error. Never echoes
+     * the value.
+     */
+    public static String problemWith(Field f, JsonNode value) {
         if (value == null || value.isNull()) {
             return null; // not measured
         }
@@ -148,7 +162,6 @@ public final class ObservationParser {
         } else if (!f.isPlausible(v)) {
             return f.rangeMessage(v);
         }
-        builder.set(f, v);
         return null;
     }
 
