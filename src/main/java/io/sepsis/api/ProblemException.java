@@ -48,6 +48,16 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.TYPE_PAYLOAD_TOO_LARGE, 413, "Payload too large", detail, List.of());
     }
 
+    /** The same problem with every field path prefixed (a batch item's errors read {@code patients[3].HR}). */
+    public ProblemException withFieldPrefix(String prefix) {
+        java.util.List<FieldError> prefixed = new java.util.ArrayList<>(errors.size());
+        for (FieldError e : errors) {
+            prefixed.add(new FieldError(prefix + e.field(), e.message()));
+        }
+        String detail = prefixed.size() == 1 ? prefixed.get(0).field() + ": " + prefixed.get(0).message() : detail();
+        return new ProblemException(type(), status, title, detail, prefixed);
+    }
+
     public int status() {
         return status;
     }

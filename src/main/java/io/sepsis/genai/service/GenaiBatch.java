@@ -80,7 +80,7 @@ public class GenaiBatch {
     }
 
     @PreDestroy
-    void stop() {
+    public void stop() {
         pool.shutdownNow();
     }
 }

@@ -95,7 +95,12 @@ public class GenaiPipeline {
     /** Validates and decides one patient; throws {@link ProblemException} (400) for bad input only. */
     public GenaiResult classify(JsonNode body, Snapshot s, String requestId, String pathPrefix) {
         long start = System.nanoTime();
-        GenaiPatient p = GenaiRequestParser.parse(body, pathPrefix);
+        GenaiPatient p;
+        try {
+            p = GenaiRequestParser.parse(body);
+        } catch (ProblemException e) {
+            throw pathPrefix.isEmpty() ? e : e.withFieldPrefix(pathPrefix);
+        }
         String patientHash = p.patientId() == null ? null : hasher.hash(p.patientId());
         try {
             return decide(p, s, requestId, patientHash, start);
@@ -150,7 +155,7 @@ public class GenaiPipeline {
         GenaiResult r = new GenaiResult(requestId, p.patientId(), status, degradedReason, decidedBy, d.riskScore(),
                 d.priority().wire(), d.sepsisProbability6h().wire(),
                 prediction == null ? null : prediction.prediction().confidenceLevel().label(), rationale,
-                d.alertLevel().name(), d.alertColor(), d.actionRequired(), d.guardrailOverride(), d.overrideReasons(),
+                d.alertLevel().name(), d.alertColor(), d.actionRequired(), d.guardrailOverride(), overrideReasons(d, a),
                 d.escalations(), d.llmInitialRiskScore(), d.nearMiss(), describe(a.earlyWarnings()),
                 a.historyContext(), discordance(a.discordance()), breaches(a.breaches()), differentials(a),
                 ScoresView.of(scores), new GenaiResult.MlBaseline(baseline.probability(), baseline.riskScore(),
@@ -164,6 +169,20 @@ public class GenaiPipeline {
                 llmView == null ? 0 : llmView.latencyMs(), r.totalProcessingTimeMs(),
                 llmView == null ? 0 : llmView.attempts()));
         return r;
+    }
+
+    /**
+     * The contract's {@code override_reasons}: every breached rule, always, whether or not it changed the risk —
+     * the guardrail's trigger reasons first, then informational breaches.
+     */
+    private static List<String> overrideReasons(GuardrailDecision d, GuardrailAssessment a) {
+        List<String> out = new ArrayList<>(d.overrideReasons());
+        for (RuleBreach b : a.breaches()) {
+            if (b.role() == io.sepsis.guardrail.Role.INFO) {
+                out.add(b.id() + ": " + b.describe() + " (informational)");
+            }
+        }
+        return out;
     }
 
     private static GenaiResult.Llm llmView(LlmOutcome o) {
