@@ -31,6 +31,7 @@ public final class Endpoints {
             new Endpoint("POST", "/reload-config", "ML pathway: reload thresholds"),
             new Endpoint("POST", "/genai-classify", "GenAI pathway: LLM assessment behind the clinical guardrail"),
             new Endpoint("POST", "/genai-classify-batch", "GenAI pathway: several patients, concurrently"),
+            new Endpoint("POST", "/genai-prompt/reload", "GenAI pathway: reload the versioned prompt"),
             new Endpoint("GET", "/genai-health", "GenAI pathway: provider and circuit-breaker state (no LLM call)"),
             new Endpoint("GET", "/genai-guardrail/thresholds", "GenAI pathway: live guardrail configuration"),
             new Endpoint("POST", "/genai-guardrail/reload", "GenAI pathway: reload the guardrail configuration"),

@@ -2,6 +2,8 @@ package io.sepsis.genai.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sepsis.api.FieldError;
+import io.sepsis.api.ProblemException;
 import io.sepsis.api.RequestIds;
 import io.sepsis.genai.llm.LlmAssessor;
 import io.sepsis.genai.llm.LlmHealth;
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The GenAI pathway: thin mapping between JSON and {@link GenaiPipeline}. */
@@ -90,6 +93,33 @@ public class GenaiResource {
         String requestId = RequestIds.current();
         List<GenaiBatch.Entry> results = batch.run(body, requestId);
         return new BatchResponse(requestId, results, results.size());
+    }
+
+    public record PromptReloaded(@JsonProperty("request_id") String requestId, String version,
+                                 @JsonProperty("previous_version") String previousVersion, String source,
+                                 @JsonProperty("loaded_at") String loadedAt) {
+    }
+
+    @POST
+    @Path("genai-prompt/reload")
+    @Operation(summary = "Reload the versioned prompt file", description = "Validated (placeholders, version) and "
+            + "swapped atomically; invalid -> 422 with the reasons and the previous prompt stays live.")
+    @APIResponse(responseCode = "200", description = "Reloaded")
+    @APIResponse(responseCode = "422", description = "Invalid prompt; the old one stays live")
+    public PromptReloaded reloadPrompt() {
+        try {
+            PromptStore.Reloaded r = prompts.reload();
+            return new PromptReloaded(RequestIds.current(), r.current().version(), r.previousVersion(),
+                    r.current().source(), r.current().loadedAt().toString());
+        } catch (PromptTemplate.InvalidPromptException e) {
+            List<FieldError> errors = new ArrayList<>();
+            for (String reason : e.reasons()) {
+                errors.add(new FieldError("prompt", reason));
+            }
+            throw new ProblemException("urn:sepsis:problem:invalid-config", 422, "Invalid prompt",
+                    "Prompt refused; version " + prompts.current().map(PromptTemplate::version).orElse("none")
+                            + " stays live", errors);
+        }
     }
 
     public record Health(String status, String provider, String model, @JsonProperty("circuit_breaker") String circuit,
