@@ -34,7 +34,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Per-patient cost of the GenAI pathway's preparation (everything before the LLM call) on the contract's example
- * patient with trends and a realistic ~800-character note full of identifiers (GenaiFixtures.NOTE). Run from the
+ * patient with trends and a realistic ~800-character note dense with identifiers (GenaiFixtures.NOTE, 19 of them);
+ * {@code redactTypical} redacts a typical ~1 KB note with three (GenaiFixtures.TYPICAL_NOTE). Run from the
  * repo root after {@code mvn test-compile}:
  * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) org.openjdk.jmh.Main GenaiPreprocessBenchmark}
  * with cp.txt from {@code mvn dependency:build-classpath -Dmdep.outputFile=cp.txt}.
@@ -76,6 +77,12 @@ public class GenaiPreprocessBenchmark {
     @Benchmark
     public PhiRedactor.Redaction redact() {
         return PhiRedactor.redact(GenaiFixtures.NOTE);
+    }
+
+    /** A typical ~1 KB note with three identifiers. */
+    @Benchmark
+    public PhiRedactor.Redaction redactTypical() {
+        return PhiRedactor.redact(GenaiFixtures.TYPICAL_NOTE);
     }
 
     @Benchmark

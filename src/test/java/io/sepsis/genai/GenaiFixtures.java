@@ -21,6 +21,19 @@ public final class GenaiFixtures {
             - A. Patel RN
             """;
 
+    /** A typical ~1 KB nursing note: mostly clinical content, a few identifiers (a date, a name, a phone number). */
+    public static final String TYPICAL_NOTE = """
+            Pt is a 68 yo M admitted 2/14 from SNF with fever and confusion. Overnight: Temp 38.9, HR 118, BP 88/52
+            (MAP 64), RR 24, SpO2 92% on 2L NC. Lethargic but arousable, oriented x1 (baseline x3 per daughter).
+            Skin warm, mottled knees, cap refill 4 seconds. Foley placed: UOP 10 mL/hr x 3 h, dark and cloudy.
+            Labs: WBC 18.5, lactate 3.2 -> 4.1, Cr 2.1 (baseline 1.0), plt 98. Blood cultures x2 and UA/urine
+            culture sent at 02:10. 30 mL/kg LR bolus started at 02:20, BP 92/55 after 1 L. Cefepime 2 g IV and
+            vancomycin 1.5 g IV given at 02:45. Dr. Okafor notified at 02:50; ICU consult placed. Plan: repeat
+            lactate at 04:45, norepinephrine if MAP < 65 after fluids, strict I&O, neuro checks q2h. Family updated
+            by phone (555-201-7733). Home meds: metoprolol 25 mg BID, lisinopril 10 mg daily, metformin 500 mg BID,
+            held. Allergies: PCN (rash).
+            """;
+
     /** The contract's example patient with trends (HR as timestamped readings out of order, SBP newest first). */
     public static final String BODY = """
             {"patient_id": "MRN-SECRET-77",

@@ -146,7 +146,8 @@ public final class PhiRedactor {
             words(Kind.MRN, Check.HAS_DIGIT, List.of("mrn", "mr", "medical", "med", "chart"),
                     "(?i:\\bMRN|\\bMR[ \\t]*(?:#|no\\.?|number)|\\bmedical[ \\t]+record(?:[ \\t]+(?:number|no\\.?|#))?"
                             + "|\\bmed[ \\t]*rec(?:[ \\t]+(?:no\\.?|#))?|\\bchart[ \\t]*(?:#|no\\.?|number))"
-                            + "[ \\t]*(?:is[ \\t]+)?(?:[:#=][ \\t]*){0,2}(?<v>[A-Za-z]{0,4}-?\\d[\\dA-Za-z-]{2,19})\\b"),
+                            + "[ \\t]*(?:is[ \\t]+)?(?:[:#=][ \\t]*){0,2}"
+                            + "(?<v>[A-Za-z]{0,4}-?\\d[\\dA-Za-z-]{2,19})\\b"),
             words(Kind.ID, Check.HAS_DIGIT, List.of("account", "acct", "encounter", "visit", "fin", "csn", "har",
                             "insurance", "member", "policy", "subscriber", "medicare", "medicaid", "license", "licence",
                             "passport", "patient", "id"),
@@ -714,6 +715,10 @@ public final class PhiRedactor {
                 }
             }
             case PHONE -> {
+                int close = text.indexOf(')', start);
+                if (text.charAt(start) == '(' && (close < 0 || close >= end)) {
+                    start++; // "phone (555-201-7733)": the bracket belongs to the sentence, not the number
+                }
                 int digits = countDigits(text, start, end);
                 if (digits < 7 || digits > 15) {
                     return;

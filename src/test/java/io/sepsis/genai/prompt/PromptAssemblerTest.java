@@ -70,12 +70,13 @@ class PromptAssemblerTest {
     }
 
     /**
-     * Cost per patient of parse + redact + scan + narrative + render on the realistic ~1 KB note, in CPU time of this
-     * thread (robust to other builds sharing the machine): a loose bound that catches a pathological regex, not a
-     * benchmark (io.sepsis.bench.GenaiPreprocessBenchmark measures it).
+     * Cost per patient of parse + redact + scan + narrative + render on the identifier-dense note, in CPU time of this
+     * thread (robust to other builds sharing the machine). After this short warm-up the JIT has not finished
+     * optimising, so the bound is loose: it catches a pathological (backtracking) pattern, which would cost
+     * milliseconds, not a regression of microseconds; io.sepsis.bench.GenaiPreprocessBenchmark measures the cost.
      */
     @Test
-    void whole_preparation_of_one_patient_stays_well_under_a_millisecond() throws Exception {
+    void whole_preparation_of_one_patient_costs_well_under_two_milliseconds_even_before_full_jit() throws Exception {
         JsonNode body = request(GenaiFixtures.NOTE);
         PromptTemplate template = PromptTemplateTest.repoPrompt();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -91,7 +92,7 @@ class PromptAssemblerTest {
             }
             best = Math.min(best, (threads.getCurrentThreadCpuTime() - t0) / 1000.0 / n);
         }
-        System.out.printf("parse+redact+scan+narrative+render: %.1f µs CPU per patient%n", best);
-        assertTrue(best < 1000, best + " µs");
+        System.out.printf("parse+redact+scan+narrative+render (short warm-up): %.1f µs CPU per patient%n", best);
+        assertTrue(best < 2000, best + " µs");
     }
 }

@@ -37,6 +37,15 @@ class PhiRedactorTest {
     }
 
     @Test
+    void typical_note_loses_its_three_identifiers_and_nothing_else() {
+        PhiRedactor.Redaction r = PhiRedactor.redact(GenaiFixtures.TYPICAL_NOTE);
+        String expected = GenaiFixtures.TYPICAL_NOTE.replace("admitted 2/14", "admitted [DATE_1]")
+                .replace("Dr. Okafor", "Dr. [NAME_1]").replace("555-201-7733", "[PHONE_1]");
+        assertEquals(expected, r.text());
+        assertEquals(3, r.total());
+    }
+
+    @Test
     void realistic_note_reads_with_labels_titles_and_placeholders() {
         String t = PhiRedactor.redact(GenaiFixtures.NOTE).text();
         assertTrue(t.startsWith("Patient: [NAME_1]   DOB: [DATE_1]   MRN: [MRN_1]\n"), t);
