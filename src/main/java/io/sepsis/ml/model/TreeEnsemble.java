@@ -35,6 +35,7 @@ public final class TreeEnsemble {
     // guarantees it; NaN follows the leaf's default "left" = itself).
     private final long[] packed;
     private final float[] packedLeaf;
+    private final double[] packedMean; // nodeMean by slot, for per-path attribution on the packed layout
     private final int[] packedRoots;
     private final int depth;
     private static final int FEATURE_BITS = 10;
@@ -63,6 +64,7 @@ public final class TreeEnsemble {
         }
         this.packed = new long[feature.length];
         this.packedLeaf = new float[feature.length];
+        this.packedMean = new double[feature.length];
         this.packedRoots = new int[roots.length];
         int next = 0;
         for (int t = 0; t < roots.length; t++) {
@@ -87,6 +89,7 @@ public final class TreeEnsemble {
         while (head < tail) {
             int n = queue[head++];
             int slot = slotOf[n];
+            packedMean[slot] = nodeMean[n];
             if (feature[n] < 0) {
                 packed[slot] = node(0, true, slot, Float.POSITIVE_INFINITY); // stays on itself
                 packedLeaf[slot] = value[n];
@@ -256,14 +259,40 @@ public final class TreeEnsemble {
      */
     public double pathContributions(float[] x, double[] contrib) {
         Arrays.fill(contrib, 0);
+        long[] p = packed;
+        double[] mean = packedMean;
         double bias = baseMargin;
-        for (int root : roots) {
-            int n = root;
-            bias += nodeMean[n];
-            while (feature[n] >= 0) {
-                int next = next(n, x);
-                contrib[feature[n]] += nodeMean[next] - nodeMean[n];
-                n = next;
+        int t = 0;
+        int trees = packedRoots.length;
+        // Same branch-free walk as margin(); a leaf loops to itself, so its step credits mean - mean = 0.
+        for (; t + 4 <= trees; t += 4) {
+            int a = packedRoots[t];
+            int b = packedRoots[t + 1];
+            int c = packedRoots[t + 2];
+            int d = packedRoots[t + 3];
+            bias += mean[a] + mean[b] + mean[c] + mean[d];
+            for (int step = 0; step < depth; step++) {
+                int na = step(p, a, x);
+                int nb = step(p, b, x);
+                int nc = step(p, c, x);
+                int nd = step(p, d, x);
+                contrib[featureOf(p[a])] += mean[na] - mean[a];
+                contrib[featureOf(p[b])] += mean[nb] - mean[b];
+                contrib[featureOf(p[c])] += mean[nc] - mean[c];
+                contrib[featureOf(p[d])] += mean[nd] - mean[d];
+                a = na;
+                b = nb;
+                c = nc;
+                d = nd;
+            }
+        }
+        for (; t < trees; t++) {
+            int a = packedRoots[t];
+            bias += mean[a];
+            for (int step = 0; step < depth; step++) {
+                int na = step(p, a, x);
+                contrib[featureOf(p[a])] += mean[na] - mean[a];
+                a = na;
             }
         }
         contrib[numFeatures] = bias;
@@ -272,6 +301,10 @@ public final class TreeEnsemble {
             sum += c;
         }
         return sum;
+    }
+
+    private static int featureOf(long node) {
+        return (int) (node >>> 32) & FEATURE_MASK;
     }
 
     /**
