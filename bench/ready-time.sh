@@ -4,7 +4,7 @@ set -u
 cd "$(dirname "$0")/.."
 for i in 1 2 3 4 5; do
   start=$(date +%s%N)
-  API_KEYS=local-dev-key java -Xmx256m -jar target/quarkus-app/quarkus-run.jar >/tmp/ready-$i.log 2>&1 &
+  API_KEYS=local-dev-key java -Xmx256m -XX:+UseSerialGC -jar target/quarkus-app/quarkus-run.jar >/tmp/ready-$i.log 2>&1 &
   pid=$!
   until curl -sf -o /dev/null localhost:8000/health; do sleep 0.02; done
   end=$(date +%s%N)

@@ -98,6 +98,11 @@ public final class LlmAssessor {
         return client.provider();
     }
 
+    /** True when no LLM is configured ({@code LLM_PROVIDER=none}): every decision is {@code llm_disabled}. */
+    public boolean disabled() {
+        return client instanceof NoneLlmClient;
+    }
+
     public Settings settings() {
         return settings;
     }

@@ -117,18 +117,24 @@ public class GenaiPipeline {
         ClinicalScores scores = ClinicalScores.compute(p.latest(), a.alteredMentationFromNotes());
         SepticShockCriteria shock = SepticShockCriteria.evaluate(p.latest());
         Classification baseline = s.ml().classify(new PatientInput(null, p.latest(), List.of(), List.of()),
-                SepsisClassifier.Explain.PATH);
+                SepsisClassifier.Explain.NONE);
 
-        AssembledPrompt prompt = PromptAssembler.assemble(p, scores, shock, s.prompt());
         LlmOutcome outcome = null;
         String skipped = null;
+        AssembledPrompt prompt = null;
         if (costControl && !p.hasNotes()
                 && (baseline.riskScore() < borderlineLow || baseline.riskScore() > borderlineHigh)) {
             skipped = "cost control: no notes and ML risk " + baseline.riskScore() + " outside the borderline band "
                     + borderlineLow + "-" + borderlineHigh;
+        } else if (llm.disabled()) {
+            // LLM_PROVIDER=none: nothing leaves the service, so no prompt is built (no redaction needed).
+            outcome = llm.assess("", "");
         } else {
+            prompt = PromptAssembler.assemble(p, scores, shock, s.prompt());
             outcome = llm.assess(prompt.prompt().system(), prompt.prompt().user());
         }
+        java.util.Map<String, Integer> redactions = prompt == null ? java.util.Map.of() : prompt.redactions();
+        List<String> injectionFlags = prompt == null ? List.of() : prompt.injectionFlags();
         LlmPrediction prediction = outcome instanceof LlmOutcome.Success ok ? ok.prediction() : null;
         LlmView view = prediction == null ? null : new LlmView(prediction.riskScore(),
                 prediction.prediction().priority().label(), prediction.prediction().sepsisProbability6h().label());
@@ -160,12 +166,12 @@ public class GenaiPipeline {
                 a.historyContext(), discordance(a.discordance()), breaches(a.breaches()), differentials(a),
                 ScoresView.of(scores), new GenaiResult.MlBaseline(baseline.probability(), baseline.riskScore(),
                 baseline.level().name(), s.ml().modelVersion(), s.ml().thresholds().version()),
-                prompt.redactions(), prompt.injectionFlags(), d.guardrailVersion(), s.prompt().version(), llmView,
+                redactions, injectionFlags, d.guardrailVersion(), s.prompt().version(), llmView,
                 p.warnings(), elapsedMs(start));
         audit.record(new DecisionAudit.Entry(requestId, patientHash, status, degradedReason, decidedBy,
                 llm.provider(), llm.model(), s.prompt().version(), d.guardrailVersion(), s.ml().modelVersion(),
                 d.llmInitialRiskScore(), d.riskScore(), d.alertLevel().name(), d.guardrailOverride(), d.nearMiss(),
-                ruleIds(a), categories(a.discordance()), prompt.injectionFlags(), sum(prompt.redactions().values()),
+                ruleIds(a), categories(a.discordance()), injectionFlags, sum(redactions.values()),
                 llmView == null ? 0 : llmView.latencyMs(), r.totalProcessingTimeMs(),
                 llmView == null ? 0 : llmView.attempts()));
         return r;

@@ -26,7 +26,7 @@ import java.util.List;
  */
 public final class SepsisClassifier {
     /** How top factors are attributed. */
-    public enum Explain { PATH, SHAP }
+    public enum Explain { PATH, SHAP, NONE }
 
     public static final int TOP_FACTORS = 5;
 
@@ -53,7 +53,7 @@ public final class SepsisClassifier {
         double[] contrib = new double[x.length + 1];
         if (explain == Explain.SHAP) {
             trees.shapContributions(x, contrib);
-        } else {
+        } else if (explain == Explain.PATH) {
             trees.pathContributions(x, contrib);
         }
         double p = model.probability(x);
@@ -62,7 +62,12 @@ public final class SepsisClassifier {
         List<String> reasons = new ArrayList<>(2);
         int score = escalate(t.riskScore(p), effective, scores, t, reasons);
         return new Classification(p, t.alert(p), RiskLevel.ofScore(score), score, reasons, scores,
-                topFactors(x, contrib), explain == Explain.SHAP ? "treeshap" : "path");
+                explain == Explain.NONE ? List.of() : topFactors(x, contrib),
+                switch (explain) {
+                    case SHAP -> "treeshap";
+                    case PATH -> "path";
+                    case NONE -> "none";
+                });
     }
 
     /** One row of a timeline: hour i scored from rows 0..i only. */
