@@ -1,5 +1,7 @@
 package io.sepsis.genai.prompt;
 
+import io.sepsis.ops.config.InvalidConfigException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,16 +63,9 @@ public final class PromptTemplate {
                     + "(?:>|&gt;|\uFF1E|\uFE65|\u203A|\u3009|\u27E9)?");
 
     /** Thrown with every reason the prompt file was refused. */
-    public static final class InvalidPromptException extends Exception {
-        private final List<String> reasons;
-
+    public static final class InvalidPromptException extends InvalidConfigException {
         public InvalidPromptException(List<String> reasons) {
-            super(String.join("; ", reasons), null, false, false);
-            this.reasons = List.copyOf(reasons);
-        }
-
-        public List<String> reasons() {
-            return reasons;
+            super(reasons);
         }
     }
 

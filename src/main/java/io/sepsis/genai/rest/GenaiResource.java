@@ -108,7 +108,7 @@ public class GenaiResource {
     @APIResponse(responseCode = "422", description = "Invalid prompt; the old one stays live")
     public PromptReloaded reloadPrompt() {
         try {
-            PromptStore.Reloaded r = prompts.reload();
+            var r = prompts.reload();
             return new PromptReloaded(RequestIds.current(), r.current().version(), r.previousVersion(),
                     r.current().source(), r.current().loadedAt().toString());
         } catch (PromptTemplate.InvalidPromptException e) {

@@ -67,7 +67,7 @@ public class GuardrailResource {
             value = GuardrailExamples.INVALID_RESPONSE)))
     public JsonNode reload() {
         try {
-            GuardrailStore.Reloaded r = store.reload();
+            var r = store.reload();
             return view(r.current(), r.previousVersion());
         } catch (InvalidGuardrailConfigException e) {
             List<FieldError> errors = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.sepsis.ml.config;
 
+import io.sepsis.ops.config.InvalidConfigException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,16 +28,9 @@ public final class MlThresholdsParser {
     }
 
     /** Thrown with every reason the file was refused. */
-    public static final class InvalidThresholdsException extends Exception {
-        private final List<String> reasons;
-
+    public static final class InvalidThresholdsException extends InvalidConfigException {
         public InvalidThresholdsException(List<String> reasons) {
-            super(String.join("; ", reasons), null, false, false);
-            this.reasons = List.copyOf(reasons);
-        }
-
-        public List<String> reasons() {
-            return reasons;
+            super(reasons);
         }
     }
 

@@ -58,7 +58,7 @@ public class ThresholdsResource {
     @APIResponse(responseCode = "422", description = "Invalid thresholds; the old ones stay live")
     public MlResponses.Thresholds reload() {
         try {
-            MlThresholdsStore.Reloaded r = store.reload();
+            var r = store.reload();
             return view(r.current(), r.previousVersion());
         } catch (MlThresholdsParser.InvalidThresholdsException e) {
             List<FieldError> errors = new ArrayList<>();

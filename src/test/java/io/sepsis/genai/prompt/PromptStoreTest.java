@@ -32,7 +32,7 @@ class PromptStoreTest {
         assertEquals("t1", store.detail());
 
         Files.writeString(f, PromptTemplateTest.MINIMAL.replace("\"t1\"", "\"t2\"").replace("Data:", "Patient:"));
-        PromptStore.Reloaded r = store.reload();
+        var r = store.reload();
         assertEquals("t1", r.previousVersion());
         assertEquals("t2", store.current().orElseThrow().version());
         assertTrue(store.current().orElseThrow().render("n", "x", java.util.List.of()).user().startsWith("Patient:"));

@@ -66,7 +66,7 @@ class GuardrailStoreTest {
         Files.writeString(f, V1);
         GuardrailStore store = storeOn(f);
         Files.writeString(f, V2);
-        GuardrailStore.Reloaded r = store.reload();
+        var r = store.reload();
         assertEquals("sepsis-guardrail-2026-11-23.1", r.previousVersion());
         assertEquals("v2", store.current().orElseThrow().version());
         assertTrue(GuardrailEngine.assess(store.current().orElseThrow(),

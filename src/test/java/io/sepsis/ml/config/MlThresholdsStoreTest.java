@@ -32,7 +32,7 @@ class MlThresholdsStoreTest {
         MlThresholdsStore store = storeOn(f);
         assertEquals("t1", store.current().orElseThrow().version());
         Files.writeString(f, MlThresholdsTest.VALID.replace("\"t1\"", "\"t2\"").replace("0.10", "0.12"));
-        MlThresholdsStore.Reloaded r = store.reload();
+        var r = store.reload();
         assertEquals("t1", r.previousVersion());
         assertEquals("t2", store.current().orElseThrow().version());
         assertEquals(0.12, store.current().orElseThrow().alertThreshold());
