@@ -104,13 +104,16 @@ class GenaiPipelineWireTest {
     }
 
     static GenaiPipeline pipeline(Duration deadline) {
-        OpenAiCompatibleLlmClient client = new OpenAiCompatibleLlmClient(
+        return pipeline(new OpenAiCompatibleLlmClient(
                 new LlmSettings.OpenAi(fake.baseUrl() + "/v1", "test-key-not-real", "test-model", true),
-                LlmSettings.Generation.defaults(deadline));
+                LlmSettings.Generation.defaults(deadline)), deadline, false);
+    }
+
+    static GenaiPipeline pipeline(io.sepsis.genai.client.LlmClient client, Duration deadline, boolean costControl) {
         LlmAssessor assessor = new LlmAssessor(client, new LlmAssessor.Settings(deadline, Duration.ofMillis(10),
                 Duration.ofMillis(100)), new CircuitBreaker(50, Duration.ofSeconds(30)), new LlmOutputValidator());
         return new GenaiPipeline(guardrails, prompts, assessor, ml,
-                new PatientIdHasher(Optional.of("test-only-hash-key")), new DecisionAudit(), false, 25, 79);
+                new PatientIdHasher(Optional.of("test-only-hash-key")), new DecisionAudit(), costControl, 25, 79);
     }
 
     static void answer(String text, int delayMs) {
