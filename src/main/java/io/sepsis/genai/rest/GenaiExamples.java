@@ -52,4 +52,9 @@ final class GenaiExamples {
              "guardrail_version": "guardrail-3.0.1", "prompt_version": "sepsis-assessment-v1",
              "llm": {"status": "disabled", "provider": "none", "model": "none", "circuit_state": "closed"},
              "request_id": "3f2a9c1e-2b7d-4c55-9a0e-6f1d2c3b4a59"}""";
+
+    static final String PROMPT_RELOADED = """
+            {"request_id": "3f2a9c1e-2b7d-4c55-9a0e-6f1d2c3b4a59", "version": "sepsis-assessment-2026.2",
+             "previous_version": "sepsis-assessment-2026.1", "source": "config/prompts/sepsis-assessment.json",
+             "loaded_at": "2026-11-23T16:00:00Z"}""";
 }

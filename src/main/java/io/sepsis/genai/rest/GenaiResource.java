@@ -104,7 +104,9 @@ public class GenaiResource {
     @Path("genai-prompt/reload")
     @Operation(summary = "Reload the versioned prompt file", description = "Validated (placeholders, version) and "
             + "swapped atomically; invalid -> 422 with the reasons and the previous prompt stays live.")
-    @APIResponse(responseCode = "200", description = "Reloaded")
+    @APIResponse(responseCode = "200", description = "Reloaded", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "reloaded",
+            value = GenaiExamples.PROMPT_RELOADED)))
     @APIResponse(responseCode = "422", description = "Invalid prompt; the old one stays live")
     public PromptReloaded reloadPrompt() {
         try {

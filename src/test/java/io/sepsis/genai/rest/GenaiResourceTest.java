@@ -67,4 +67,27 @@ class GenaiResourceTest {
                 .body("circuit_breaker", equalTo("closed"))
                 .body("guardrail_version", notNullValue());
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void every_operation_in_openapi_documents_an_example_response_and_every_body_an_example_request() {
+        java.util.Map<String, java.util.Map<String, java.util.Map<String, Object>>> paths =
+                given().get("/openapi.json").then().statusCode(200).extract().path("paths");
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        paths.forEach((path, ops) -> ops.forEach((method, op) -> {
+            if (path.startsWith("/test-")) {
+                return; // test-only resources
+            }
+            java.util.Map<String, Object> ok = (java.util.Map<String, Object>) ((java.util.Map<String, Object>)
+                    op.get("responses")).get("200");
+            if (ok == null || !String.valueOf(ok.get("content")).contains("examples")) {
+                missing.add(method + " " + path + " (response)");
+            }
+            Object body = op.get("requestBody");
+            if (body != null && !String.valueOf(body).contains("examples")) {
+                missing.add(method + " " + path + " (request)");
+            }
+        }));
+        assertEquals(java.util.List.of(), missing);
+    }
 }
