@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Time from process start until GET /health answers 200 (model and thresholds loaded), 5 runs.
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 for i in 1 2 3 4 5; do
   start=$(date +%s%N)
   API_KEYS=local-dev-key java -Xmx256m -XX:+UseSerialGC -jar target/quarkus-app/quarkus-run.jar >/tmp/ready-$i.log 2>&1 &
