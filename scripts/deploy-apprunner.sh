@@ -56,7 +56,10 @@ else
     -Dquarkus.container-image.registry="$REGISTRY" -Dquarkus.container-image.group= \
     -Dquarkus.container-image.name="$REPO" -Dquarkus.container-image.tag="$tag" \
     -Dquarkus.container-image.additional-tags=latest -Dquarkus.container-image.username=AWS \
-    -Dquarkus.container-image.password="$password"
+    -Dquarkus.container-image.password="$password" \
+    -Dquarkus.jib.base-jvm-image=eclipse-temurin:17-jre -Dquarkus.jib.user=1001 -Dquarkus.jib.ports=8000 \
+    -Dquarkus.jib.jvm-arguments=-Xmx512m,-XX:+UseSerialGC,-XX:+ExitOnOutOfMemoryError,-Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+    -Dquarkus.jib.environment-variables.PORT=8000
 fi
 echo "image $IMAGE"
 

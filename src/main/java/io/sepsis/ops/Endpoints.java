@@ -35,7 +35,9 @@ public final class Endpoints {
             new Endpoint("GET", "/genai-health", "GenAI pathway: provider and circuit-breaker state (no LLM call)"),
             new Endpoint("GET", "/genai-guardrail/thresholds", "GenAI pathway: live guardrail configuration"),
             new Endpoint("POST", "/genai-guardrail/reload", "GenAI pathway: reload the guardrail configuration"),
-            new Endpoint("GET", "/q/health", "MicroProfile Health (live, ready)"));
+            new Endpoint("GET", "/performance", "Request counts, errors and latency percentiles per endpoint"),
+            new Endpoint("GET", "/q/health", "MicroProfile Health (live, ready)"),
+            new Endpoint("GET", "/q/metrics", "Prometheus metrics with SLO buckets"));
 
     private Endpoints() {
     }

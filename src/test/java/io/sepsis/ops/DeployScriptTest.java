@@ -110,6 +110,7 @@ class DeployScriptTest {
         Run r = deploy(Map.of("STUB_DOCKER_DAEMON", "0"), "--tag", "v4");
         assertEquals(0, r.exit(), r.out());
         String mvn = line(r.calls(), "mvn -B -q -Pjib package");
+        assertTrue(mvn.contains("-Dquarkus.jib.user=1001") && mvn.contains("-Dquarkus.jib.ports=8000"), mvn);
         assertTrue(mvn.contains("-Dquarkus.container-image.push=true"), mvn);
         assertTrue(mvn.contains("-Dquarkus.container-image.tag=v4"), mvn);
         assertTrue(mvn.contains("-Dquarkus.container-image.additional-tags=latest"), mvn);

@@ -3,13 +3,17 @@ package io.sepsis.ml.service;
 import io.quarkus.runtime.Startup;
 import io.sepsis.ml.model.SepsisModel;
 import io.sepsis.ops.health.ComponentStatus;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.util.Optional;
 
-/** Loads and verifies the shipped model once at start; /health stays 503 if it cannot. */
-@ApplicationScoped
+/**
+ * Loads and verifies the shipped model once at start; /health stays 503 if it cannot. A singleton, not
+ * application-scoped: ArC's client proxy of a normal-scoped bean calls the no-argument constructor too, which loaded
+ * the 2 MB model twice at every start.
+ */
+@Singleton
 @Startup
 public class ModelHolder implements ComponentStatus {
     private static final Logger LOG = Logger.getLogger(ModelHolder.class);
