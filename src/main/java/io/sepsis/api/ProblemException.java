@@ -48,6 +48,23 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.TYPE_PAYLOAD_TOO_LARGE, 413, "Payload too large", detail, List.of());
     }
 
+    /**
+     * 422 for a refused hot-reload ({@code what}: "ML thresholds", "guardrail configuration", "prompt"). A reason
+     * written {@code "field: message"} names its field; others are reported under {@code wholeFileField}.
+     */
+    public static ProblemException configRefused(String what, String liveVersion, List<String> reasons,
+                                                 String wholeFileField) {
+        java.util.List<FieldError> errors = new java.util.ArrayList<>(reasons.size());
+        for (String reason : reasons) {
+            int colon = reason.indexOf(": ");
+            errors.add(colon > 0 ? new FieldError(reason.substring(0, colon), reason.substring(colon + 2))
+                    : new FieldError(wholeFileField, reason));
+        }
+        String detail = Character.toUpperCase(what.charAt(0)) + what.substring(1) + " refused (" + errors.size()
+                + (errors.size() == 1 ? " error" : " errors") + "); version " + liveVersion + " stays live";
+        return new ProblemException("urn:sepsis:problem:invalid-config", 422, "Invalid " + what, detail, errors);
+    }
+
     /** The same problem with every field path prefixed (a batch item's errors read {@code patients[3].HR}). */
     public ProblemException withFieldPrefix(String prefix) {
         java.util.List<FieldError> prefixed = new java.util.ArrayList<>(errors.size());

@@ -2,7 +2,6 @@ package io.sepsis.genai.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sepsis.api.FieldError;
 import io.sepsis.api.ProblemException;
 import io.sepsis.api.RequestIds;
 import io.sepsis.genai.llm.LlmAssessor;
@@ -31,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** The GenAI pathway: thin mapping between JSON and {@link GenaiPipeline}. */
@@ -114,13 +112,8 @@ public class GenaiResource {
             return new PromptReloaded(RequestIds.current(), r.current().version(), r.previousVersion(),
                     r.current().source(), r.current().loadedAt().toString());
         } catch (PromptTemplate.InvalidPromptException e) {
-            List<FieldError> errors = new ArrayList<>();
-            for (String reason : e.reasons()) {
-                errors.add(new FieldError("prompt", reason));
-            }
-            throw new ProblemException("urn:sepsis:problem:invalid-config", 422, "Invalid prompt",
-                    "Prompt refused; version " + prompts.current().map(PromptTemplate::version).orElse("none")
-                            + " stays live", errors);
+            throw ProblemException.configRefused("prompt",
+                    prompts.current().map(PromptTemplate::version).orElse("none"), e.reasons(), "prompt");
         }
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sepsis.api.FieldError;
 import io.sepsis.api.ProblemException;
 import io.sepsis.api.RequestIds;
 import io.sepsis.guardrail.config.GuardrailConfig;
@@ -21,9 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 /** The live guardrail configuration: read and hot-reload. */
@@ -70,16 +67,8 @@ public class GuardrailResource {
             var r = store.reload();
             return view(r.current(), r.previousVersion());
         } catch (InvalidGuardrailConfigException e) {
-            List<FieldError> errors = new ArrayList<>();
-            for (String reason : e.reasons()) {
-                int colon = reason.indexOf(": ");
-                errors.add(colon > 0 ? new FieldError(reason.substring(0, colon), reason.substring(colon + 2))
-                        : new FieldError("file", reason));
-            }
-            String live = store.current().map(GuardrailConfig::version).orElse("none");
-            throw new ProblemException("urn:sepsis:problem:invalid-config", 422, "Invalid guardrail configuration",
-                    "Guardrail configuration refused (" + errors.size() + (errors.size() == 1 ? " error" : " errors")
-                            + "); version " + live + " stays live", errors);
+            throw ProblemException.configRefused("guardrail configuration",
+                    store.current().map(GuardrailConfig::version).orElse("none"), e.reasons(), "file");
         }
     }
 

@@ -1,6 +1,5 @@
 package io.sepsis.ml.rest;
 
-import io.sepsis.api.FieldError;
 import io.sepsis.api.ProblemException;
 import io.sepsis.api.RequestIds;
 import io.sepsis.ml.config.MlThresholds;
@@ -18,8 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /** Live ML thresholds: read and hot-reload. */
 @Path("/")
@@ -61,15 +58,8 @@ public class ThresholdsResource {
             var r = store.reload();
             return view(r.current(), r.previousVersion());
         } catch (MlThresholdsParser.InvalidThresholdsException e) {
-            List<FieldError> errors = new ArrayList<>();
-            for (String reason : e.reasons()) {
-                int colon = reason.indexOf(": ");
-                errors.add(colon > 0 ? new FieldError(reason.substring(0, colon), reason.substring(colon + 2))
-                        : new FieldError("file", reason));
-            }
-            String live = store.current().map(MlThresholds::version).orElse("none");
-            throw new ProblemException("urn:sepsis:problem:invalid-config", 422, "Invalid thresholds",
-                    "Thresholds refused; version " + live + " stays live", errors);
+            throw ProblemException.configRefused("ML thresholds",
+                    store.current().map(MlThresholds::version).orElse("none"), e.reasons(), "file");
         }
     }
 
