@@ -1,10 +1,9 @@
 package io.sepsis.guardrail;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** {@code sepsis_probability_6h} as the API contract spells it ({@code Low}, {@code Moderate}, {@code High}). */
-public enum Probability6h {
+public enum Probability6h implements WireName {
     LOW("Low"), MODERATE("Moderate"), HIGH("High");
 
     private final String wire;
@@ -13,31 +12,18 @@ public enum Probability6h {
         this.wire = wire;
     }
 
+    @Override
     public String wire() {
         return wire;
     }
 
     public static Optional<Probability6h> ofWire(String s) {
-        for (Probability6h p : values()) {
-            if (p.wire.equals(s)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+        return WireName.exact(Probability6h.class, s);
     }
 
     /** Lenient (trimmed, case-insensitive) parse of what an LLM answered; unknown or null -> empty. */
     public static Optional<Probability6h> parseLenient(String s) {
-        if (s == null) {
-            return Optional.empty();
-        }
-        String t = s.trim().toLowerCase(Locale.ROOT);
-        for (Probability6h p : values()) {
-            if (p.wire.toLowerCase(Locale.ROOT).equals(t)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+        return WireName.lenient(Probability6h.class, s);
     }
 
     @Override

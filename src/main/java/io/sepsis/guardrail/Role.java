@@ -3,7 +3,7 @@ package io.sepsis.guardrail;
 import java.util.Optional;
 
 /** What a breached rule does: {@code trigger} can force the override; {@code info} is reported (and may feed floors). */
-public enum Role {
+public enum Role implements WireName {
     TRIGGER("trigger"), INFO("info");
 
     private final String wire;
@@ -12,17 +12,13 @@ public enum Role {
         this.wire = wire;
     }
 
+    @Override
     public String wire() {
         return wire;
     }
 
     public static Optional<Role> ofWire(String s) {
-        for (Role r : values()) {
-            if (r.wire.equals(s)) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+        return WireName.exact(Role.class, s);
     }
 
     @Override

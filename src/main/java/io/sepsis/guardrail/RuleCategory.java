@@ -3,7 +3,7 @@ package io.sepsis.guardrail;
 import java.util.Optional;
 
 /** The 11 categories of single-parameter thresholds of the clinical reference (v3.0). */
-public enum RuleCategory {
+public enum RuleCategory implements WireName {
     HEMODYNAMIC("hemodynamic"),
     PERFUSION("perfusion"),
     RESPIRATORY("respiratory"),
@@ -23,17 +23,13 @@ public enum RuleCategory {
     }
 
     /** The name used in the configuration and in responses, e.g. {@code hemodynamic}. */
+    @Override
     public String wire() {
         return wire;
     }
 
     public static Optional<RuleCategory> ofWire(String s) {
-        for (RuleCategory c : values()) {
-            if (c.wire.equals(s)) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
+        return WireName.exact(RuleCategory.class, s);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.sepsis.genai.llm;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -37,69 +38,23 @@ public record LlmPrediction(Prediction prediction, ClinicalMetrics clinicalMetri
     }
 
     /** An enum of the contract whose JSON spelling is {@link #label()}. */
+    /** The contract's spelling of each constant: its name with only the first letter upper-case ("Deteriorating"). */
     public interface Labelled {
-        String label();
-    }
+        String name();
 
-    public enum ConfidenceLevel implements Labelled {
-        HIGH("High"), MEDIUM("Medium"), LOW("Low");
-
-        private final String label;
-
-        ConfidenceLevel(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        default String label() {
+            String n = name();
+            return n.charAt(0) + n.substring(1).toLowerCase(Locale.ROOT);
         }
     }
 
-    public enum Priority implements Labelled {
-        CRITICAL("Critical"), HIGH("High"), STANDARD("Standard");
+    public enum ConfidenceLevel implements Labelled { HIGH, MEDIUM, LOW }
 
-        private final String label;
+    public enum Priority implements Labelled { CRITICAL, HIGH, STANDARD }
 
-        Priority(String label) {
-            this.label = label;
-        }
+    public enum SepsisProbability6h implements Labelled { HIGH, MODERATE, LOW }
 
-        @Override
-        public String label() {
-            return label;
-        }
-    }
-
-    public enum SepsisProbability6h implements Labelled {
-        HIGH("High"), MODERATE("Moderate"), LOW("Low");
-
-        private final String label;
-
-        SepsisProbability6h(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
-    }
-
-    public enum TrendVelocity implements Labelled {
-        IMPROVING("Improving"), STABLE("Stable"), DETERIORATING("Deteriorating");
-
-        private final String label;
-
-        TrendVelocity(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
-    }
+    public enum TrendVelocity implements Labelled { IMPROVING, STABLE, DETERIORATING }
 
     /** The constant whose label is exactly {@code text} (case-sensitive, as the prompt spells it). */
     static <E extends Enum<E> & Labelled> Optional<E> byLabel(Class<E> type, String text) {

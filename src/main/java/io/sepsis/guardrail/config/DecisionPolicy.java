@@ -3,6 +3,7 @@ package io.sepsis.guardrail.config;
 import io.sepsis.guardrail.AlertLevel;
 import io.sepsis.guardrail.Priority;
 import io.sepsis.guardrail.Probability6h;
+import io.sepsis.guardrail.WireName;
 
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,7 @@ public record DecisionPolicy(Override override, List<Floor> floors, int nearMiss
     }
 
     /** What a floor reacts to. */
-    public enum FloorKind {
+    public enum FloorKind implements WireName {
         EARLY_WARNING_PATTERN("early_warning_pattern"), NOTES_DISCORDANCE("notes_discordance"), QSOFA("qsofa"),
         RULES("rules");
 
@@ -41,17 +42,13 @@ public record DecisionPolicy(Override override, List<Floor> floors, int nearMiss
             this.wire = wire;
         }
 
+        @java.lang.Override
         public String wire() {
             return wire;
         }
 
         public static Optional<FloorKind> ofWire(String s) {
-            for (FloorKind k : values()) {
-                if (k.wire.equals(s)) {
-                    return Optional.of(k);
-                }
-            }
-            return Optional.empty();
+            return WireName.exact(FloorKind.class, s);
         }
     }
 
