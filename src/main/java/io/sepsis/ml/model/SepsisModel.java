@@ -43,7 +43,11 @@ public record SepsisModel(TreeEnsemble trees, ModelManifest manifest) {
      * out-of-fold predictions (identity if the manifest has none).
      */
     public double probability(float[] x) {
-        double raw = trees.probability(x);
+        return calibrated(trees.probability(x));
+    }
+
+    /** A raw tree probability through the shipped calibration (identity if the manifest has none). */
+    public double calibrated(double raw) {
         return manifest.calibration() == null ? raw : manifest.calibration().apply(raw);
     }
 

@@ -254,13 +254,16 @@ public final class TreeEnsemble {
     /**
      * Per-path (Saabas) attribution: along the path of each tree, the change of the cover-weighted mean value
      * from a node to the child the row takes is credited to the node's split feature. {@code contrib} (length
-     * {@code numFeatures + 1}) receives the log-odds contributions, its last slot the bias; their sum equals
-     * {@link #margin}. Cost: one extra subtraction per visited node.
+     * {@code numFeatures + 1}) receives the log-odds contributions, its last slot the bias; their sum equals the
+     * margin up to rounding. Returns the margin itself, summed like {@link #margin} (bit-identical), so a caller
+     * needing both walks the trees once.
      */
-    public double pathContributions(float[] x, double[] contrib) {
+    public float pathContributions(float[] x, double[] contrib) {
         Arrays.fill(contrib, 0);
         long[] p = packed;
         double[] mean = packedMean;
+        float[] leaf = packedLeaf;
+        float margin = baseMargin;
         double bias = baseMargin;
         int t = 0;
         int trees = packedRoots.length;
@@ -285,6 +288,10 @@ public final class TreeEnsemble {
                 c = nc;
                 d = nd;
             }
+            margin += leaf[a]; // tree order, as margin()
+            margin += leaf[b];
+            margin += leaf[c];
+            margin += leaf[d];
         }
         for (; t < trees; t++) {
             int a = packedRoots[t];
@@ -294,13 +301,10 @@ public final class TreeEnsemble {
                 contrib[featureOf(p[a])] += mean[na] - mean[a];
                 a = na;
             }
+            margin += leaf[a];
         }
         contrib[numFeatures] = bias;
-        double sum = 0;
-        for (double c : contrib) {
-            sum += c;
-        }
-        return sum;
+        return margin;
     }
 
     private static int featureOf(long node) {

@@ -51,12 +51,15 @@ public final class SepsisClassifier {
         state.write(x);
         TreeEnsemble trees = model.trees();
         double[] contrib = new double[x.length + 1];
-        if (explain == Explain.SHAP) {
-            trees.shapContributions(x, contrib);
-        } else if (explain == Explain.PATH) {
-            trees.pathContributions(x, contrib);
+        double p;
+        if (explain == Explain.PATH) {
+            p = model.calibrated(TreeEnsemble.sigmoid(trees.pathContributions(x, contrib))); // one walk for both
+        } else {
+            if (explain == Explain.SHAP) {
+                trees.shapContributions(x, contrib);
+            }
+            p = model.probability(x);
         }
-        double p = model.probability(x);
         Observation effective = Observation.of(filled);
         ClinicalScores scores = ClinicalScores.compute(effective);
         List<String> reasons = new ArrayList<>(2);
