@@ -1,6 +1,10 @@
 package io.sepsis.genai.service;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -20,40 +24,31 @@ public class DecisionAudit {
     private static final Logger LOG = Logger.getLogger(CATEGORY);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** One decision as logged; key names (snake_case) are what log queries rely on: keep them stable. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonPropertyOrder({"event", "request_id", "patient_hash", "status", "degraded_reason", "decided_by", "provider",
+            "model", "prompt_version", "guardrail_version", "ml_model_version", "llm_initial_risk", "final_risk",
+            "alert_level", "guardrail_override", "near_miss", "rules_fired", "discordance", "injection_flags",
+            "redacted_items", "llm_attempts", "llm_latency_ms", "total_ms"})
     public record Entry(String requestId, String patientHash, String status, String degradedReason, String decidedBy,
                         String provider, String model, String promptVersion, String guardrailVersion,
                         String mlModelVersion, Integer llmInitialRisk, int finalRisk, String alertLevel,
-                        boolean override, boolean nearMiss, List<String> rulesFired, List<String> discordanceCategories,
+                        @JsonProperty("guardrail_override") boolean override, boolean nearMiss,
+                        List<String> rulesFired, @JsonProperty("discordance") List<String> discordanceCategories,
                         List<String> injectionFlags, int redactedItems, long llmLatencyMs, double totalMs,
                         int llmAttempts) {
+        @JsonProperty("event")
+        public String event() {
+            return "genai_decision";
+        }
     }
 
     public void record(Entry e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("event", "genai_decision");
-        m.put("request_id", e.requestId());
-        m.put("patient_hash", e.patientHash());
-        m.put("status", e.status());
-        m.put("degraded_reason", e.degradedReason());
-        m.put("decided_by", e.decidedBy());
-        m.put("provider", e.provider());
-        m.put("model", e.model());
-        m.put("prompt_version", e.promptVersion());
-        m.put("guardrail_version", e.guardrailVersion());
-        m.put("ml_model_version", e.mlModelVersion());
-        m.put("llm_initial_risk", e.llmInitialRisk());
-        m.put("final_risk", e.finalRisk());
-        m.put("alert_level", e.alertLevel());
-        m.put("guardrail_override", e.override());
-        m.put("near_miss", e.nearMiss());
-        m.put("rules_fired", e.rulesFired());
-        m.put("discordance", e.discordanceCategories());
-        m.put("injection_flags", e.injectionFlags());
-        m.put("redacted_items", e.redactedItems());
-        m.put("llm_attempts", e.llmAttempts());
-        m.put("llm_latency_ms", e.llmLatencyMs());
-        m.put("total_ms", e.totalMs());
-        LOG.info(line(m));
+        try {
+            LOG.info(JSON.writeValueAsString(e));
+        } catch (JsonProcessingException ex) {
+            LOG.info("{\"event\":\"audit_serialisation_failed\"}");
+        }
     }
 
     /** A failed decision (bad input is not audited as a decision; an internal failure is). */
