@@ -181,10 +181,6 @@ public final class TreeEnsemble {
         return roots.length;
     }
 
-    public int numNodes() {
-        return feature.length;
-    }
-
     /** Raw margin (log-odds) for one feature vector. */
     public float margin(float[] x) {
         float sum = baseMargin;
