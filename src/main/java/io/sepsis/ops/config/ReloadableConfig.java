@@ -3,22 +3,25 @@ package io.sepsis.ops.config;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * One hot-reloadable configuration file (ML thresholds, guardrail rules, prompt), held as one immutable, validated
- * snapshot and swapped whole: a reader never sees half a file, and a file that fails validation is refused while
+ * One hot-reloadable configuration (ML thresholds, guardrail rules, prompt), held as one immutable, validated
+ * snapshot and swapped whole: a reader never sees half a file, and a source that fails validation is refused while
  * the previous snapshot stays live. Quarkus cannot reload its own configuration at run time, so these are data.
  *
- * <p>Source, in order: the configured path if set (it must exist), else {@code defaultFile} under the working
- * directory, else the copy packaged in the jar (the embedded default).
+ * <p>The bytes come from a {@link ConfigSource}: a local file (with the packaged default behind it) or an S3 object
+ * shared by every instance. {@link #reload()} always reads; {@link #poll()} reads only when the source's version tag
+ * (S3 ETag) differs from the last one seen, accepted or refused, so a refused object is not re-read every interval.
  *
  * @param <T> the validated snapshot
  * @param <E> the parser's refusal, carrying every reason
@@ -35,29 +38,39 @@ public final class ReloadableConfig<T, E extends InvalidConfigException> {
     public record Reloaded<T>(T current, String previousVersion) {
     }
 
+    /** What one {@link #poll()} did. */
+    public enum PollOutcome { NOT_POLLED, UNCHANGED, SWAPPED, REFUSED, SOURCE_ERROR }
+
+    /** Counts since start, for metrics. */
+    public record Counts(long swapped, long refused, long sourceErrors) {
+    }
+
     private final String what;
-    private final Optional<String> configuredPath;
-    private final String defaultFile;
-    private final String packaged;
+    private final ConfigSource source;
     private final Parser<T, E> parser;
     private final Function<String, E> unreadable;
     private final Function<T, String> version;
     private final Clock clock;
     private final Logger log;
     private final AtomicReference<T> live = new AtomicReference<>();
+    private final List<Consumer<T>> swapListeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong swapped = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong sourceErrors = new AtomicLong();
     private volatile String lastError = "not loaded yet";
+    /** Version tag of the last content read, whether accepted or refused. */
+    private volatile String lastSeenTag;
+    private volatile String lastLoggedSourceError;
+    private volatile boolean lastFailureWasRead;
 
     /**
      * @param what       what the file is, for logs ("ML thresholds")
-     * @param unreadable the refusal to raise when no source can be read (its one reason is given)
+     * @param unreadable the refusal to raise when the source cannot be read (its one reason is given)
      */
-    public ReloadableConfig(String what, Optional<String> configuredPath, String defaultFile, String packaged,
-                            Parser<T, E> parser, Function<String, E> unreadable, Function<T, String> version,
-                            Clock clock, Logger log) {
+    public ReloadableConfig(String what, ConfigSource source, Parser<T, E> parser, Function<String, E> unreadable,
+                            Function<T, String> version, Clock clock, Logger log) {
         this.what = what;
-        this.configuredPath = configuredPath.filter(s -> !s.isBlank());
-        this.defaultFile = defaultFile;
-        this.packaged = packaged;
+        this.source = source;
         this.parser = parser;
         this.unreadable = unreadable;
         this.version = version;
@@ -70,7 +83,7 @@ public final class ReloadableConfig<T, E extends InvalidConfigException> {
         try {
             reload();
         } catch (InvalidConfigException e) {
-            log.errorf("%s not loaded, %s: %s", what, consequence, e.getMessage());
+            log.errorf("%s not loaded from %s, %s: %s", what, source.location(), consequence, e.getMessage());
         }
         return this;
     }
@@ -80,22 +93,102 @@ public final class ReloadableConfig<T, E extends InvalidConfigException> {
         return Optional.ofNullable(live.get());
     }
 
+    /** Version of the live snapshot, or empty until one has been loaded. */
+    public Optional<String> version() {
+        return current().map(version);
+    }
+
+    public ConfigSource source() {
+        return source;
+    }
+
+    /** Called with each new snapshot after it is live (metrics); must be quick and must not throw. */
+    public void onSwap(Consumer<T> listener) {
+        swapListeners.add(listener);
+        T t = live.get();
+        if (t != null) {
+            listener.accept(t);
+        }
+    }
+
     /** Reads and validates the source; swaps only if valid, else keeps the old snapshot and throws the reasons. */
     public synchronized Reloaded<T> reload() throws E {
         T previous = live.get();
         T next;
+        lastFailureWasRead = false;
         try {
-            Source src = read();
-            next = parser.parse(src.bytes(), src.name(), Instant.now(clock));
+            ConfigSource.Fetched fetched = read();
+            lastSeenTag = fetched.tag();
+            next = parser.parse(fetched.bytes(), fetched.name(), Instant.now(clock));
         } catch (InvalidConfigException e) {
             lastError = "invalid: " + e.getMessage();
+            refused.incrementAndGet();
             throw rethrow(e);
         }
         live.set(next);
         lastError = null;
-        log.infof("%s %s loaded (previous: %s)", what, version.apply(next),
+        swapped.incrementAndGet();
+        log.infof("%s %s loaded from %s (previous: %s)", what, version.apply(next), source.location(),
                 previous == null ? "none" : version.apply(previous));
+        for (Consumer<T> l : swapListeners) {
+            l.accept(next);
+        }
         return new Reloaded<>(next, previous == null ? null : version.apply(previous));
+    }
+
+    /**
+     * One polling step: asks the source for its version tag and reloads only if it differs from the last one read.
+     * Never throws: a refused object or an unreachable source is logged (once per distinct reason) and the live
+     * snapshot stays.
+     */
+    public synchronized PollOutcome poll() {
+        if (!source.polled()) {
+            return PollOutcome.NOT_POLLED;
+        }
+        Optional<String> tag;
+        try {
+            tag = source.peekTag();
+        } catch (IOException e) {
+            sourceErrors.incrementAndGet();
+            if (live.get() == null) {
+                lastError = "cannot read: " + e.getMessage();
+            }
+            logSourceError(e.getMessage());
+            return PollOutcome.SOURCE_ERROR;
+        }
+        if (tag.isPresent() && tag.get().equals(lastSeenTag)) {
+            readable();
+            return PollOutcome.UNCHANGED; // also when that object was refused: nothing new to try
+        }
+        try {
+            reload();
+            readable();
+            return PollOutcome.SWAPPED;
+        } catch (InvalidConfigException e) {
+            if (lastFailureWasRead) {
+                logSourceError(e.getMessage()); // not the content's fault: the next poll tries again
+                return PollOutcome.SOURCE_ERROR;
+            }
+            readable();
+            log.errorf("%s at %s refused, the live version (%s) stays: %s", what, source.location(),
+                    current().map(version).orElse("none"), e.getMessage());
+            return PollOutcome.REFUSED;
+        }
+    }
+
+    /** Logged once per distinct reason, so an outage of the shared store is one line per instance, not one a poll. */
+    private void logSourceError(String message) {
+        if (!Objects.equals(lastLoggedSourceError, message)) {
+            lastLoggedSourceError = message;
+            log.warnf("%s: %s; the live version (%s) stays", what, message, current().map(version).orElse("none"));
+        }
+    }
+
+    private void readable() {
+        if (lastLoggedSourceError != null) {
+            log.infof("%s: %s readable again", what, source.location());
+            lastLoggedSourceError = null;
+        }
     }
 
     public boolean ready() {
@@ -111,33 +204,23 @@ public final class ReloadableConfig<T, E extends InvalidConfigException> {
         return lastError == null ? version.apply(t) : version.apply(t) + " (last reload refused: " + lastError + ")";
     }
 
+    public Counts counts() {
+        return new Counts(swapped.get(), refused.get(), sourceErrors.get());
+    }
+
     @SuppressWarnings("unchecked")
     private E rethrow(InvalidConfigException e) {
         return (E) e; // read() and the parser only throw E
     }
 
-    private record Source(String name, byte[] bytes) {
-    }
-
-    private Source read() throws E {
+    private ConfigSource.Fetched read() throws E {
         try {
-            if (configuredPath.isPresent()) {
-                Path p = Path.of(configuredPath.get());
-                return new Source(p.toString(), Files.readAllBytes(p));
-            }
-            Path p = Path.of(defaultFile);
-            if (Files.isRegularFile(p)) {
-                return new Source(p.toString(), Files.readAllBytes(p));
-            }
-            try (InputStream in = ReloadableConfig.class.getResourceAsStream(packaged)) {
-                if (in == null) {
-                    throw new IOException("no packaged default");
-                }
-                return new Source("classpath:" + packaged, in.readAllBytes());
-            }
-        } catch (IOException e) {
-            throw unreadable.apply("cannot read " + what + " source " + configuredPath.orElse(defaultFile) + " ("
-                    + e.getClass().getSimpleName() + ")");
+            return source.fetch();
+        } catch (IOException | RuntimeException e) {
+            sourceErrors.incrementAndGet();
+            lastFailureWasRead = true;
+            throw unreadable.apply("cannot read " + what + " source " + source.location() + " ("
+                    + (e instanceof ConfigSource.Unreadable ? e.getMessage() : e.getClass().getSimpleName()) + ")");
         }
     }
 }
