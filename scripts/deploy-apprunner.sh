@@ -67,7 +67,8 @@ echo "image $IMAGE"
 env_json() { # App Runner map or ECS list, from the variables that are set
   local first=1 out="" name
   for name in LLM_PROVIDER AZURE_OPENAI_ENDPOINT AZURE_OPENAI_DEPLOYMENT_NAME AZURE_OPENAI_API_VERSION \
-              BEDROCK_MODEL_ID OPENAI_BASE_URL OPENAI_MODEL ML_THRESHOLDS_PATH GUARDRAIL_CONFIG_PATH PROMPT_PATH; do
+              BEDROCK_MODEL_ID OPENAI_BASE_URL OPENAI_MODEL ML_THRESHOLDS_PATH GUARDRAIL_CONFIG_PATH PROMPT_PATH \
+              ML_THRESHOLDS_S3_URI GUARDRAIL_CONFIG_S3_URI PROMPT_S3_URI CONFIG_POLL_INTERVAL; do
     [ -n "${!name:-}" ] || continue
     if [ "$1" = map ]; then out+="$([ $first = 1 ] || echo ,)\"$name\":\"${!name}\""; else out+="$([ $first = 1 ] || echo ,){\"name\":\"$name\",\"value\":\"${!name}\"}"; fi
     first=0

@@ -127,6 +127,19 @@ public final class S3rver implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code S3rver put ENDPOINT BUCKET KEY FILE}: uploads one file with s3rver's test credentials (used by
+     * {@code bench/config-rollout.sh}, which has no AWS CLI).
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 5 || !args[0].equals("put")) {
+            System.err.println("usage: S3rver put ENDPOINT BUCKET KEY FILE");
+            System.exit(2);
+        }
+        S3rver target = new S3rver(args[2], null, URI.create(args[1]).getPort());
+        target.put(args[3], Files.readString(Path.of(args[4])));
+    }
+
     private static synchronized void install() throws IOException, InterruptedException {
         if (Files.isRegularFile(HOME.resolve("node_modules/s3rver/bin/s3rver.js"))) {
             return;
