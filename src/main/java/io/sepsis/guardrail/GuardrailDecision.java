@@ -11,8 +11,11 @@ import java.util.List;
  *                            risk was below the override threshold)
  * @param overrideReasons     every breached trigger rule and met trigger criterion, ALWAYS listed, even when the
  *                            LLM was already at or above the override threshold and nothing had to be overridden
+ * @param overrideRuleIds     ids of the trigger rules and criteria behind an applied override; empty without one
  * @param escalations         other raises applied, one line each (early-warning pattern, notes discordance, qSOFA,
  *                            LLM priority or probability above what its risk said)
+ * @param escalatedBy         the id of each escalation, in the same order (a floor's id, {@code llm_priority},
+ *                            {@code llm_probability})
  * @param llmInitialRiskScore the LLM's own risk score (clamped), or null when no LLM answer was used
  * @param basis               where the starting risk came from
  * @param startingRiskScore   the LLM's risk, or the deterministic baseline when the LLM was unavailable
@@ -21,8 +24,8 @@ import java.util.List;
  */
 public record GuardrailDecision(int riskScore, Priority priority, Probability6h sepsisProbability6h,
                                 AlertLevel alertLevel, String alertColor, String actionRequired,
-                                boolean guardrailOverride, List<String> overrideReasons, List<String> escalations,
-                                Integer llmInitialRiskScore, Basis basis, int startingRiskScore, boolean nearMiss,
+                                boolean guardrailOverride, List<String> overrideReasons, List<String> overrideRuleIds,
+                                List<String> escalations, List<String> escalatedBy, Integer llmInitialRiskScore, Basis basis, int startingRiskScore, boolean nearMiss,
                                 String guardrailVersion) {
 
     /** Where the starting risk came from. */
@@ -30,7 +33,9 @@ public record GuardrailDecision(int riskScore, Priority priority, Probability6h 
 
     public GuardrailDecision {
         overrideReasons = List.copyOf(overrideReasons);
+        overrideRuleIds = List.copyOf(overrideRuleIds);
         escalations = List.copyOf(escalations);
+        escalatedBy = List.copyOf(escalatedBy);
     }
 
     /** True when the guardrail changed anything (risk, or priority above what the starting risk implied). */

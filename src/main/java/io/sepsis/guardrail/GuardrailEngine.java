@@ -271,10 +271,12 @@ public final class GuardrailEngine {
 
         DecisionPolicy.Override ov = policy.override();
         List<String> reasons = new ArrayList<>();
+        List<String> triggerIds = new ArrayList<>();
         if (ov.onTriggerRules()) {
             for (RuleBreach b : a.breaches()) {
                 if (b.role() == Role.TRIGGER) {
                     reasons.add(b.describe());
+                    triggerIds.add(b.id());
                 }
             }
         }
@@ -282,6 +284,7 @@ public final class GuardrailEngine {
             for (CriterionResult c : a.criteriaMet()) {
                 if (c.role() == Role.TRIGGER) {
                     reasons.add(c.describe());
+                    triggerIds.add(c.id());
                 }
             }
         }
@@ -289,6 +292,7 @@ public final class GuardrailEngine {
         int risk = start;
         AlertLevel floorLevel = AlertLevel.STANDARD;
         List<String> escalations = new ArrayList<>();
+        List<String> escalatedBy = new ArrayList<>();
         boolean override = false;
         if (!reasons.isEmpty() && start < ov.whenRiskBelow()) {
             override = true;
@@ -305,6 +309,7 @@ public final class GuardrailEngine {
             if (risk < f.minRiskScore() || level.ordinal() > floorLevel.max(policy.levelOf(risk).level()).ordinal()) {
                 escalations.add(f.id() + " (" + signal + "): risk " + risk + " -> " + Math.max(risk,
                         f.minRiskScore()) + ", priority at least " + f.minPriority().wire());
+                escalatedBy.add(f.id());
                 risk = Math.max(risk, f.minRiskScore());
                 floorLevel = floorLevel.max(level);
             }
@@ -315,6 +320,7 @@ public final class GuardrailEngine {
             level = policy.levelOf(llmPriority);
             escalations.add("llm_priority: the LLM's priority " + llmPriority.wire() + " is above its risk score "
                     + start + ": alert " + level);
+            escalatedBy.add("llm_priority");
         }
         if (llmProbability != null && !policy.spec(level).allows(llmProbability)
                 && llmProbability.ordinal() > policy.spec(level).highestProbability().ordinal()) {
@@ -323,6 +329,7 @@ public final class GuardrailEngine {
                     level = AlertLevel.values()[l];
                     escalations.add("llm_probability: the LLM's 6-hour probability " + llmProbability.wire()
                             + " is not allowed below alert " + level);
+                    escalatedBy.add("llm_probability");
                     break;
                 }
             }
@@ -336,7 +343,8 @@ public final class GuardrailEngine {
         }
         boolean nearMiss = llm != null && !override && start >= policy.nearMissFrom() && start <= policy.nearMissTo();
         return new GuardrailDecision(risk, spec.priority(), probability, level, spec.color(), spec.actionRequired(),
-                override, reasons, escalations, llm == null ? null : start, basis, start, nearMiss, cfg.version());
+                override, reasons, override ? triggerIds : List.of(), escalations, escalatedBy,
+                llm == null ? null : start, basis, start, nearMiss, cfg.version());
     }
 
     /** What fired for a floor ("early_sepsis_vitals", "perfusion", "qSOFA 2"), or null. */

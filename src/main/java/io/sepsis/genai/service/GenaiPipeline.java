@@ -170,9 +170,11 @@ public class GenaiPipeline {
                 p.warnings(), elapsedMs(start));
         audit.record(new DecisionAudit.Entry(requestId, patientHash, status, degradedReason, decidedBy,
                 llm.provider(), llm.model(), s.prompt().version(), d.guardrailVersion(), s.ml().modelVersion(),
-                d.llmInitialRiskScore(), d.riskScore(), d.alertLevel().name(), d.guardrailOverride(), d.nearMiss(),
+                d.llmInitialRiskScore(), d.riskScore(), d.alertLevel().name(), d.guardrailOverride(),
+                d.overrideRuleIds(), d.escalatedBy(), d.nearMiss(),
                 ruleIds(a), categories(a.discordance()), injectionFlags, sum(redactions.values()),
-                llmView == null ? 0 : llmView.latencyMs(), r.totalProcessingTimeMs(),
+                llmView == null ? 0 : llmView.latencyMs(), llmView == null ? null : llmView.inputTokens(),
+                llmView == null ? null : llmView.outputTokens(), r.totalProcessingTimeMs(),
                 llmView == null ? 0 : llmView.attempts()));
         return r;
     }

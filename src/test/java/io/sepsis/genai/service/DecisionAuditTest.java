@@ -38,7 +38,8 @@ class DecisionAuditTest {
         try {
             new DecisionAudit().record(new DecisionAudit.Entry("req-1", "a1b2c3", "degraded", "timeout",
                     "ml_baseline+guardrail", "bedrock", "m", "p1", "g1", "sepsis-xgb-x", null, 95, "CRITICAL", true,
-                    false, List.of("sbp_critical"), List.of("perfusion"), List.of(), 3, 600L, 601.5, 2));
+                    List.of("sbp_critical"), List.of("qsofa_high_risk"), false, List.of("sbp_critical"),
+                    List.of("perfusion"), List.of(), 3, 600L, null, null, 601.5, 2));
         } finally {
             log.removeHandler(h);
         }
@@ -48,8 +49,9 @@ class DecisionAuditTest {
         n.fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("event", "request_id", "patient_hash", "status", "degraded_reason", "decided_by",
                 "provider", "model", "prompt_version", "guardrail_version", "ml_model_version", "llm_initial_risk",
-                "final_risk", "alert_level", "guardrail_override", "near_miss", "rules_fired", "discordance",
-                "injection_flags", "redacted_items", "llm_attempts", "llm_latency_ms", "total_ms"), keys);
+                "final_risk", "alert_level", "guardrail_override", "override_rules", "floors_applied", "near_miss",
+                "rules_fired", "discordance", "injection_flags", "redacted_items", "llm_attempts", "llm_latency_ms",
+                "llm_input_tokens", "llm_output_tokens", "total_ms"), keys);
         assertEquals("genai_decision", n.get("event").asText());
         assertTrue(n.get("llm_initial_risk").isNull());
         assertTrue(n.get("guardrail_override").asBoolean());

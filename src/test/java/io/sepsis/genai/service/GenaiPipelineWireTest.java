@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,6 +186,42 @@ class GenaiPipelineWireTest {
         assertEquals("red", r.alertColor());
         assertTrue(r.overrideReasons().stream().anyMatch(s -> s.startsWith("sbp_critical")), r.overrideReasons().toString());
         assertTrue(r.overrideReasons().stream().anyMatch(s -> s.startsWith("lactate_severe")), r.overrideReasons().toString());
+    }
+
+    @Test
+    void each_decision_updates_tokens_cost_latency_overrides_by_rule_and_degraded_by_reason() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        GenaiMetrics metrics = new GenaiMetrics(registry, Optional.of(2.5), Optional.of(10.0));
+        LlmAssessor assessor = new LlmAssessor(new OpenAiCompatibleLlmClient(
+                new LlmSettings.OpenAi(fake.baseUrl() + "/v1", "test-key-not-real", "test-model", true),
+                LlmSettings.Generation.defaults(Duration.ofSeconds(5))), new LlmAssessor.Settings(Duration.ofSeconds(5),
+                Duration.ofMillis(10), Duration.ofMillis(100)), new CircuitBreaker(50, Duration.ofSeconds(30)),
+                new LlmOutputValidator());
+        GenaiPipeline p = new GenaiPipeline(guardrails, prompts, assessor, ml,
+                new PatientIdHasher(Optional.of("test-only-hash-key")), new DecisionAudit(metrics), false, 25, 79);
+
+        answer(lowRiskAnswer(15), 0);
+        p.classify(body("{\"vitals\": {\"HR\": 118, \"SBP\": 85, \"Temp\": 38.9, \"Lactate\": 4.2}}"),
+                pipelineSnapshot(), "req-m1", "");
+        fake.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(500)));
+        p.classify(body("{\"vitals\": {\"HR\": 80, \"SBP\": 125}}"), pipelineSnapshot(), "req-m2", "");
+
+        assertEquals(900, registry.get("sepsis.llm.tokens").tags("direction", "input", "model", "test-model")
+                .counter().count());
+        assertEquals(150, registry.get("sepsis.llm.tokens").tags("direction", "output").counter().count());
+        assertEquals((900 * 2.5 + 150 * 10.0) / 1e6, registry.get("sepsis.llm.cost").counter().count(), 1e-12);
+        assertEquals(1, registry.get("sepsis.guardrail.overrides").tags("rule", "sbp_critical").counter().count());
+        assertEquals(1, registry.get("sepsis.guardrail.overrides").tags("rule", "lactate_severe").counter().count());
+        assertEquals(1, registry.get("sepsis.genai.degraded").tags("reason", "server_error").counter().count());
+        assertEquals(1, registry.get("sepsis.genai.decisions").tags("status", "degraded").counter().count());
+        assertEquals(1, registry.get(GenaiMetrics.LLM_LATENCY).tags("outcome", "success", "provider",
+                "openai-compatible").timer().count());
+        assertEquals(1, registry.get(GenaiMetrics.LLM_LATENCY).tags("outcome", "server_error").timer().count());
+        synchronized (audit) {
+            String line = audit.get(0).getMessage();
+            assertTrue(line.matches(".*\"override_rules\":\\[[^]]*\"sbp_critical\".*"), line);
+            assertTrue(line.contains("\"llm_input_tokens\":900"), line);
+        }
     }
 
     @Test

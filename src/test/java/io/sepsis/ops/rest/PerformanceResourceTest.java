@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 /** Operators see latency and errors per endpoint at /performance (key) and Prometheus SLO buckets at /q/metrics (open). */
 @QuarkusTest
@@ -29,6 +31,22 @@ class PerformanceResourceTest {
                 .body("endpoints.'POST /classify'.p50_ms", notNullValue())
                 .body("endpoints.'POST /classify'.p99_ms", notNullValue())
                 .body("llm.provider", notNullValue());
+    }
+
+    @Test
+    void genai_decisions_show_in_performance_and_prometheus_with_the_degraded_reason() {
+        // LLM_PROVIDER=none in tests: every decision is degraded with reason llm_disabled, never an error
+        given().header("X-API-Key", KEY).contentType(ContentType.JSON)
+                .body("{\"vitals\": {\"HR\": 118, \"SBP\": 85, \"Lactate\": 4.2}}").post("/genai-classify")
+                .then().statusCode(200).body("status", equalTo("degraded"));
+        given().header("X-API-Key", KEY).get("/performance").then().statusCode(200)
+                .body("genai.decisions.degraded", greaterThanOrEqualTo(1))
+                .body("genai.degraded_by_reason.llm_disabled", greaterThanOrEqualTo(1))
+                .body("genai.llm_estimated_cost_usd", nullValue());
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("sepsis_genai_degraded_total{reason=\"llm_disabled\"}"))
+                .body(containsString("sepsis_genai_decisions_total{decided_by=\"ml_baseline+guardrail\",status=\"degraded\"}"))
+                .body(containsString("sepsis_config_info{component=\"ml_thresholds\""));
     }
 
     @Test
