@@ -1,9 +1,7 @@
 package io.sepsis.security;
 
-import java.util.Arrays;
 import java.util.Optional;
 
-import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
@@ -11,17 +9,17 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import io.quarkus.runtime.StartupEvent;
 import io.sepsis.api.Problem;
 import io.sepsis.api.RequestIds;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * API-key check for every JAX-RS endpoint except {@link OpenEndpoints}: header {@value #HEADER} must equal one of
- * the configured keys ({@link ApiKeyConfig}); otherwise {@code 401} problem+json. With no key configured every
- * protected endpoint refuses (fail closed) and a warning is logged once at start. Keys are never logged; the
- * matching key's id ({@link ApiKeyMatcher#keyId}) is exposed as request property {@value #KEY_ID_PROPERTY}
- * (on the JAX-RS request context and the Vert.x RoutingContext) for per-key usage statistics.
+ * the keys accepted now ({@link ApiKeys}: environment and, optionally, a refreshed Secrets Manager secret); otherwise
+ * {@code 401} problem+json. With no key accepted every protected endpoint refuses (fail closed) and a warning is
+ * logged once at start. Keys are never logged; the matching key's id ({@link ApiKeyMatcher#keyId}) is exposed as
+ * request property {@value #KEY_ID_PROPERTY} (on the JAX-RS request context and the Vert.x RoutingContext)
+ * for per-key usage statistics.
  */
 public class ApiKeyFilter {
     public static final String HEADER = "X-API-Key";
@@ -35,25 +33,16 @@ public class ApiKeyFilter {
         static final Decision DENIED = new Decision(false, Optional.empty());
     }
 
-    private final ApiKeyMatcher matcher;
+    private final ApiKeys keys;
 
-    ApiKeyFilter(ApiKeyConfig config) {
-        this.matcher = ApiKeyMatcher.fromCommaSeparated(
-                Arrays.asList(config.keys().orElse(null), config.key().orElse(null)));
-    }
-
-    void logKeysAtStart(@Observes StartupEvent event) {
-        if (matcher.isEmpty()) {
-            LOG.warn("No API key configured (API_KEYS / API_KEY): every protected endpoint answers 401 until one is");
-        } else {
-            LOG.infof("%d API key(s) configured, ids %s", matcher.size(), matcher.keyIds());
-        }
+    ApiKeyFilter(ApiKeys keys) {
+        this.keys = keys;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public Optional<RestResponse<Problem>> authenticate(ContainerRequestContext request, RoutingContext routing) {
         String path = request.getUriInfo().getPath();
-        Decision decision = decide(matcher, request.getMethod(), path, request.getHeaderString(HEADER));
+        Decision decision = decide(keys.current(), request.getMethod(), path, request.getHeaderString(HEADER));
         if (!decision.allowed()) {
             LOG.debugf("Refused %s %s: missing or unknown API key", request.getMethod(), path);
             Problem problem = Problem.of(Problem.TYPE_UNAUTHORIZED, "Unauthorized", 401,
