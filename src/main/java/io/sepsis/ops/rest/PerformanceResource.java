@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.sepsis.api.RequestIds;
 import io.sepsis.genai.llm.LlmAssessor;
 import io.sepsis.genai.llm.LlmHealth;
+import io.sepsis.security.KeyUsage;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -44,11 +45,13 @@ public class PerformanceResource {
 
     public record Performance(@JsonProperty("request_id") String requestId,
                               @JsonProperty("uptime_seconds") long uptimeSeconds,
-                              Map<String, Endpoint> endpoints, LlmHealth llm) {
+                              Map<String, Endpoint> endpoints, LlmHealth llm,
+                              @JsonProperty("api_keys") Map<String, KeyUsage.Summary> apiKeys) {
     }
 
     @GET
-    @Operation(summary = "Request counts, errors and latency percentiles per endpoint; LLM call statistics; uptime",
+    @Operation(summary = "Request counts, errors and latency percentiles per endpoint; LLM call statistics; uptime; "
+            + "requests per API key id",
             description = "Counts are since start; percentiles are of successful (2xx) requests over a sliding "
                     + "window of about two minutes. Prometheus text with SLO buckets: GET /q/metrics.")
     @APIResponse(responseCode = "200", description = "Performance summary", content = @Content(
@@ -56,7 +59,9 @@ public class PerformanceResource {
             {"request_id": "3f2a9c1e-2b7d-4c55-9a0e-6f1d2c3b4a59", "uptime_seconds": 3600,
              "endpoints": {"POST /classify": {"requests": 120344, "client_errors": 12, "server_errors": 0,
                            "p50_ms": 0.6, "p95_ms": 1.9, "p99_ms": 4.1, "max_ms": 12.5}},
-             "llm": {"status": "disabled", "provider": "none", "model": "none", "circuit_state": "closed"}}""")))
+             "llm": {"status": "disabled", "provider": "none", "model": "none", "circuit_state": "closed"},
+             "api_keys": {"5f1c2a9e0b7d": {"requests": 120344, "rate_limited": 12,
+                          "endpoints": {"POST /classify": 120344}}}}""")))
     public Performance performance() {
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, Timer> ok = new TreeMap<>();
@@ -90,6 +95,11 @@ public class PerformanceResource {
             endpoints.put(key, new Endpoint(c[0], c[1], c[2], p[0], p[1], p[2], max.get(key)));
         });
         return new Performance(RequestIds.current(), ManagementFactory.getRuntimeMXBean().getUptime() / 1000,
-                endpoints, llm.health());
+                endpoints, llm.health(), apiKeyUsage());
+    }
+
+    /** Requests per API key id (never the key) and endpoint, allowed and rate-limited, since start. */
+    private Map<String, KeyUsage.Summary> apiKeyUsage() {
+        return KeyUsage.summarize(registry);
     }
 }
