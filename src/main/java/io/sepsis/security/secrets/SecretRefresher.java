@@ -34,7 +34,8 @@ public final class SecretRefresher implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SecretRefresher.class);
 
     public static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
-    public static final Duration RETRY_UNTIL_LOADED = Duration.ofSeconds(30);
+    /** Below App Runner's 3 x 10 s unhealthy window, so a blip at start is retried before the instance is replaced. */
+    public static final Duration RETRY_UNTIL_LOADED = Duration.ofSeconds(10);
 
     /** Turns a SecretString into the value handed on; throws with a value-free message when unusable. */
     @FunctionalInterface
