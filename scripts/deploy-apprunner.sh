@@ -68,7 +68,9 @@ env_json() { # App Runner map or ECS list, from the variables that are set
   local first=1 out="" name
   for name in LLM_PROVIDER AZURE_OPENAI_ENDPOINT AZURE_OPENAI_DEPLOYMENT_NAME AZURE_OPENAI_API_VERSION \
               BEDROCK_MODEL_ID OPENAI_BASE_URL OPENAI_MODEL ML_THRESHOLDS_PATH GUARDRAIL_CONFIG_PATH PROMPT_PATH \
-              ML_THRESHOLDS_S3_URI GUARDRAIL_CONFIG_S3_URI PROMPT_S3_URI CONFIG_POLL_INTERVAL; do
+              ML_THRESHOLDS_S3_URI GUARDRAIL_CONFIG_S3_URI PROMPT_S3_URI CONFIG_POLL_INTERVAL \
+              API_KEYS_SECRET_ID AZURE_OPENAI_API_KEY_SECRET_ID OPENAI_API_KEY_SECRET_ID SECRETS_REFRESH_INTERVAL \
+              RATE_LIMIT_PER_KEY_PER_MINUTE RATE_LIMIT_BURST; do
     [ -n "${!name:-}" ] || continue
     if [ "$1" = map ]; then out+="$([ $first = 1 ] || echo ,)\"$name\":\"${!name}\""; else out+="$([ $first = 1 ] || echo ,){\"name\":\"$name\",\"value\":\"${!name}\"}"; fi
     first=0
@@ -86,7 +88,8 @@ secrets_json() { # *_SECRET_ARN variables become the named secret
   done
   if [ "$1" = map ]; then echo "{$out}"; else echo "[$out]"; fi
 }
-[ -n "${API_KEYS_SECRET_ARN:-}" ] || echo "warning: API_KEYS_SECRET_ARN is not set: every protected endpoint will answer 401 (fail closed)" >&2
+# API keys: injected once at start (API_KEYS_SECRET_ARN), and/or read and refreshed by the service (API_KEYS_SECRET_ID)
+[ -n "${API_KEYS_SECRET_ARN:-}${API_KEYS_SECRET_ID:-}" ] || echo "warning: neither API_KEYS_SECRET_ARN nor API_KEYS_SECRET_ID is set: every protected endpoint will answer 401 (fail closed)" >&2
 
 MIN="${MIN_INSTANCES:-1}"; MAX="${MAX_INSTANCES:-4}"
 

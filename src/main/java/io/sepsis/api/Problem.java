@@ -36,6 +36,8 @@ public record Problem(
     public static final String TYPE_UNAUTHORIZED = "urn:sepsis:problem:unauthorized";
     public static final String TYPE_PAYLOAD_TOO_LARGE = "urn:sepsis:problem:payload-too-large";
     public static final String TYPE_INTERNAL = "urn:sepsis:problem:internal-error";
+    /** 429 from the optional per-API-key rate limit (io.sepsis.security.ratelimit), with {@code Retry-After}. */
+    public static final String TYPE_RATE_LIMITED = "urn:sepsis:problem:rate-limited";
 
     public Problem {
         errors = errors == null ? List.of() : List.copyOf(errors);

@@ -7,8 +7,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents the platform's error responses on every operation, so endpoint authors do not have to: 401 where the
- * API key applies (operations that do not opt out with an empty security list), 400 and 413 where there is a
- * request body, 500 everywhere. An operation's own declaration of a status wins. Registered by
+ * API key applies (operations that do not opt out with an empty security list), and there 429 too (the optional
+ * per-key rate limit), 400 and 413 where there is a request body, 500 everywhere. An operation's own declaration of a status wins. Registered by
  * {@code mp.openapi.filter}.
  */
 public class ProblemResponsesFilter implements OASFilter {
@@ -16,6 +16,7 @@ public class ProblemResponsesFilter implements OASFilter {
     public static final String UNAUTHORIZED = "Unauthorized";
     public static final String PAYLOAD_TOO_LARGE = "PayloadTooLarge";
     public static final String INTERNAL_ERROR = "InternalError";
+    public static final String TOO_MANY_REQUESTS = "TooManyRequests";
 
     @Override
     public Operation filterOperation(Operation operation) {
@@ -27,6 +28,7 @@ public class ProblemResponsesFilter implements OASFilter {
         boolean secured = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
         if (secured) {
             addIfAbsent(responses, "401", UNAUTHORIZED);
+            addIfAbsent(responses, "429", TOO_MANY_REQUESTS);
         }
         if (operation.getRequestBody() != null) {
             addIfAbsent(responses, "400", BAD_REQUEST);

@@ -4,8 +4,10 @@ import jakarta.ws.rs.core.Application;
 
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -57,6 +59,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                                         {"type": "urn:sepsis:problem:payload-too-large", "title": "Payload too large",
                                          "status": 413, "detail": "request body exceeds 2 MB",
                                          "request_id": "3f2a9c1e-2b7d-4c55-9a0e-6f1d2c3b4a59"}"""))),
+                @APIResponse(name = ProblemResponsesFilter.TOO_MANY_REQUESTS, responseCode = "429",
+                        description = "Over the per-API-key rate limit (only when RATE_LIMIT_PER_KEY_PER_MINUTE is "
+                                + "set); header Retry-After gives the seconds to wait",
+                        headers = @Header(name = "Retry-After", description = "Seconds until a request may succeed",
+                                schema = @Schema(type = SchemaType.INTEGER, minimum = "1")),
+                        content = @Content(mediaType = Problem.MEDIA_TYPE,
+                                schema = @Schema(implementation = Problem.class),
+                                examples = @ExampleObject(name = "rate limited", value = """
+                                        {"type": "urn:sepsis:problem:rate-limited", "title": "Too Many Requests",
+                                         "status": 429, "detail": "rate limit of 60 requests per minute per API key \
+                                        (bursts of up to 60) exceeded; retry after 1 s",
+                                         "request_id": "3f2a9c1e-2b7d-4c55-9a0e-6f1d2c3b4a59"}"""))),
                 @APIResponse(name = ProblemResponsesFilter.INTERNAL_ERROR, responseCode = "500",
                         description = "Unexpected failure; quote the request_id",
                         content = @Content(mediaType = Problem.MEDIA_TYPE,
@@ -68,7 +82,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                                          "request_id": "3f2a9c1e-2b7d-4c55-9a0e-6f1d2c3b4a59"}"""))) }))
 @SecurityScheme(securitySchemeName = SepsisApplication.API_KEY_SCHEME, type = SecuritySchemeType.APIKEY,
         in = SecuritySchemeIn.HEADER, apiKeyName = "X-API-Key",
-        description = "One of the keys configured in API_KEYS / API_KEY")
+        description = "One of the keys configured in API_KEYS / API_KEY or in the secret API_KEYS_SECRET_ID")
 public class SepsisApplication extends Application {
     public static final String API_KEY_SCHEME = "ApiKeyAuth";
 }

@@ -53,6 +53,25 @@ public final class ApiKeyMatcher {
         return new ApiKeyMatcher(List.copyOf(digests), List.copyOf(ids));
     }
 
+    /** No key at all. */
+    public static ApiKeyMatcher none() {
+        return new ApiKeyMatcher(List.of(), List.of());
+    }
+
+    /** This matcher's keys, then {@code other}'s that are not already here (same digest): the union, as digests. */
+    public ApiKeyMatcher union(ApiKeyMatcher other) {
+        List<byte[]> digests = new ArrayList<>(this.digests);
+        List<String> ids = new ArrayList<>(this.ids);
+        for (int i = 0; i < other.digests.size(); i++) {
+            byte[] candidate = other.digests.get(i);
+            if (digests.stream().noneMatch(d -> MessageDigest.isEqual(d, candidate))) {
+                digests.add(candidate);
+                ids.add(other.ids.get(i));
+            }
+        }
+        return new ApiKeyMatcher(List.copyOf(digests), List.copyOf(ids));
+    }
+
     public boolean isEmpty() {
         return digests.isEmpty();
     }

@@ -118,6 +118,20 @@ class DeployScriptTest {
     }
 
     @Test
+    void secret_ids_for_refresh_by_the_service_and_rate_limits_are_passed_as_plain_variables() throws Exception {
+        String arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:sepsis-ews/api-keys";
+        Run r = deploy(Map.of("STUB_DOCKER_DAEMON", "1", "API_KEYS_SECRET_ARN", "", "API_KEYS_SECRET_ID", arn,
+                "SECRETS_REFRESH_INTERVAL", "2m", "RATE_LIMIT_PER_KEY_PER_MINUTE", "600"), "--tag", "v5");
+        assertEquals(0, r.exit(), r.out());
+        String create = line(r.calls(), "aws apprunner create-service");
+        assertTrue(create.contains("\"API_KEYS_SECRET_ID\":\"" + arn + "\""), create);
+        assertTrue(create.contains("\"SECRETS_REFRESH_INTERVAL\":\"2m\""), create);
+        assertTrue(create.contains("\"RATE_LIMIT_PER_KEY_PER_MINUTE\":\"600\""), create);
+        assertTrue(create.contains("\"RuntimeEnvironmentSecrets\":{}"), "no start-time injection: " + create);
+        assertFalse(r.out().contains("fail closed"), "keys come from the secret: " + r.out());
+    }
+
+    @Test
     void refuses_to_run_without_a_region() throws Exception {
         Run r = deploy(Map.of("AWS_REGION", ""));
         assertTrue(r.exit() != 0);

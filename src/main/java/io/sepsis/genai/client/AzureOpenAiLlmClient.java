@@ -10,13 +10,30 @@ import java.util.Map;
  * key in Azure's {@code api-key} header and the {@code api-version} query parameter: the wire format of Azure OpenAI
  * chat completions, without the Azure SDK (which refuses key credentials over plain HTTP, so it cannot be tested
  * against a local fake, and whose timeouts are fixed per client). JSON mode ({@code response_format=json_object}).
+ * The key is read for every request ({@link ApiKeySource}): a key rotated in Secrets Manager is used from the next
+ * call on.
  */
 public final class AzureOpenAiLlmClient extends ChatModelLlmClient {
 
     public static final String PROVIDER = "azure-openai";
 
+    private final ApiKeySource key;
+
     public AzureOpenAiLlmClient(LlmSettings.Azure azure, LlmSettings.Generation generation) {
-        super(PROVIDER, azure.deployment(), model(azure, generation), generation.maxConcurrentCalls());
+        this(azure, generation, ApiKeySource.fixed(azure.apiKey()));
+    }
+
+    public AzureOpenAiLlmClient(LlmSettings.Azure azure, LlmSettings.Generation generation, ApiKeySource key) {
+        super(PROVIDER, azure.deployment(), model(azure, generation, key), generation.maxConcurrentCalls());
+        this.key = key;
+    }
+
+    @Override
+    void checkCallable() throws LlmException {
+        if (key.get().isEmpty()) {
+            throw new LlmException(LlmException.Reason.UNAVAILABLE,
+                    "API key not loaded yet (AZURE_OPENAI_API_KEY_SECRET_ID)");
+        }
     }
 
     static String deploymentBaseUrl(LlmSettings.Azure azure) {
@@ -27,11 +44,12 @@ public final class AzureOpenAiLlmClient extends ChatModelLlmClient {
         return endpoint + "/openai/deployments/" + URLEncoder.encode(azure.deployment(), StandardCharsets.UTF_8);
     }
 
-    private static OpenAiChatModel model(LlmSettings.Azure azure, LlmSettings.Generation generation) {
+    private static OpenAiChatModel model(LlmSettings.Azure azure, LlmSettings.Generation generation,
+                                         ApiKeySource key) {
         OpenAiChatModel.OpenAiChatModelBuilder builder = OpenAiChatModel.builder()
                 .httpClientBuilder(DeadlineHttpClient.builder())
                 .baseUrl(deploymentBaseUrl(azure))
-                .customHeaders(Map.of("api-key", azure.apiKey()))
+                .customHeaders(() -> Map.of("api-key", key.get())) // per request: rotation needs no rebuild
                 .customQueryParams(Map.of("api-version", azure.apiVersion()))
                 .modelName(azure.deployment()) // Azure routes by deployment; the field is informational
                 .timeout(generation.maxCallTimeout())

@@ -72,6 +72,7 @@ abstract class ChatModelLlmClient implements LlmClient {
         if (user.length() + (system == null ? 0 : system.length()) > MAX_PROMPT_CHARS) {
             throw new LlmException(Reason.BAD_REQUEST, "prompt longer than " + MAX_PROMPT_CHARS + " characters");
         }
+        checkCallable();
         List<ChatMessage> messages = new ArrayList<>(2);
         if (system != null && !system.isBlank()) {
             messages.add(SystemMessage.from(system));
@@ -114,6 +115,10 @@ abstract class ChatModelLlmClient implements LlmClient {
                 usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount(),
                 usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount(),
                 latencyMs);
+    }
+
+    /** Refuses, before any network use, a call that cannot succeed (a rotating API key not loaded yet). */
+    void checkCallable() throws LlmException {
     }
 
     /** Provider calls still running on the pool, abandoned ones included (tests check they are torn down). */

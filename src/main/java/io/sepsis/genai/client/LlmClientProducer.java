@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import io.sepsis.security.secrets.SecretsService;
 
 /** The active {@link LlmClient}, chosen by {@code genai.provider} ({@code LLM_PROVIDER}). */
 @Singleton
@@ -14,8 +15,19 @@ public class LlmClientProducer {
     @Singleton
     LlmClient llmClient(LlmConfig config,
                         @ConfigProperty(name = LlmConfig.PROVIDER, defaultValue = "none") String provider,
-                        @ConfigProperty(name = LlmConfig.DEADLINE, defaultValue = "8s") Duration deadline) {
-        return LlmClients.create(settings(config, provider, deadline));
+                        @ConfigProperty(name = LlmConfig.DEADLINE, defaultValue = "8s") Duration deadline,
+                        SecretsService secrets) {
+        LlmSettings settings = settings(config, provider, deadline);
+        return LlmClients.create(settings,
+                keySource(secrets, SecretsService.AZURE_OPENAI_API_KEY, settings.azure().apiKey()),
+                keySource(secrets, SecretsService.OPENAI_API_KEY, settings.openAi().apiKey()));
+    }
+
+    /** The secret's latest key when its *_SECRET_ID is set (the environment's key until it first loads), else fixed. */
+    public static ApiKeySource keySource(SecretsService secrets, String secret, String environmentKey) {
+        return secrets.configured(secret)
+                ? ApiKeySource.rotating(() -> secrets.latest(secret).orElse(environmentKey))
+                : ApiKeySource.fixed(environmentKey);
     }
 
     void close(@Disposes LlmClient client) {

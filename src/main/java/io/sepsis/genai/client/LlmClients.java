@@ -19,6 +19,15 @@ public final class LlmClients {
     }
 
     public static LlmClient create(LlmSettings settings) {
+        return create(settings, ApiKeySource.fixed(settings.azure().apiKey()),
+                ApiKeySource.fixed(settings.openAi().apiKey()));
+    }
+
+    /**
+     * With the API keys read at each call from {@code azureKey} / {@code openAiKey} (rotating when they come from a
+     * refreshed secret: then a key not loaded yet is not a configuration error).
+     */
+    public static LlmClient create(LlmSettings settings, ApiKeySource azureKey, ApiKeySource openAiKey) {
         String provider = settings.provider() == null ? NoneLlmClient.PROVIDER
                 : settings.provider().strip().toLowerCase(Locale.ROOT);
         List<String> problems = new ArrayList<>();
@@ -27,13 +36,15 @@ public final class LlmClients {
             case AzureOpenAiLlmClient.PROVIDER -> {
                 LlmSettings.Azure a = settings.azure();
                 require(a.endpoint(), "AZURE_OPENAI_ENDPOINT", problems);
-                require(a.apiKey(), "AZURE_OPENAI_API_KEY", problems);
+                if (!azureKey.rotating()) {
+                    require(azureKey.get(), "AZURE_OPENAI_API_KEY", problems);
+                }
                 require(a.deployment(), "AZURE_OPENAI_DEPLOYMENT_NAME", problems);
                 require(a.apiVersion(), "AZURE_OPENAI_API_VERSION", problems);
                 if (!isBlank(a.endpoint())) {
                     checkUrl(a.endpoint(), "AZURE_OPENAI_ENDPOINT", true, problems);
                 }
-                yield problems.isEmpty() ? new AzureOpenAiLlmClient(a, settings.generation())
+                yield problems.isEmpty() ? new AzureOpenAiLlmClient(a, settings.generation(), azureKey)
                         : new UnconfiguredLlmClient(provider, a.deployment(), problems);
             }
             case BedrockLlmClient.PROVIDER -> {
@@ -53,7 +64,7 @@ public final class LlmClients {
                 if (!isBlank(o.baseUrl())) {
                     checkUrl(o.baseUrl(), "OPENAI_BASE_URL", false, problems);
                 }
-                yield problems.isEmpty() ? new OpenAiCompatibleLlmClient(o, settings.generation())
+                yield problems.isEmpty() ? new OpenAiCompatibleLlmClient(o, settings.generation(), openAiKey)
                         : new UnconfiguredLlmClient(provider, o.model(), problems);
             }
             default -> {

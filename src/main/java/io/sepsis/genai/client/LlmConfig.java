@@ -11,7 +11,9 @@ import java.util.Optional;
  * they are injected with {@code @ConfigProperty}, not mapped here, so
  * that this mapping does not claim the whole {@code genai} namespace (a mapping rejects unknown properties under its
  * prefix, and other features own {@code genai.prompt.*} and the like). Environment names operators set are mapped in
- * application.properties. Static: changing provider or keys needs a restart (prompts are what hot-reloads).
+ * application.properties. Static: changing provider or endpoint needs a restart (prompts are what hot-reloads);
+ * keys rotate without one when they come from a Secrets Manager secret ({@code *_API_KEY_SECRET_ID}, see
+ * {@link ApiKeySource}).
  */
 @ConfigMapping(prefix = "genai.llm")
 public interface LlmConfig {

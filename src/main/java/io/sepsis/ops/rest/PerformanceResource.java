@@ -9,6 +9,7 @@ import io.sepsis.api.RequestIds;
 import io.sepsis.genai.llm.LlmAssessor;
 import io.sepsis.genai.llm.LlmHealth;
 import io.sepsis.genai.service.GenaiMetrics;
+import io.sepsis.security.KeyUsage;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -63,11 +64,13 @@ public class PerformanceResource {
 
     public record Performance(@JsonProperty("request_id") String requestId,
                               @JsonProperty("uptime_seconds") long uptimeSeconds,
-                              Map<String, Endpoint> endpoints, LlmHealth llm, Genai genai) {
+                              Map<String, Endpoint> endpoints, LlmHealth llm, Genai genai,
+                              @JsonProperty("api_keys") Map<String, KeyUsage.Summary> apiKeys) {
     }
 
     @GET
-    @Operation(summary = "Request counts, errors and latency percentiles per endpoint; LLM call statistics; uptime",
+    @Operation(summary = "Request counts, errors and latency percentiles per endpoint; LLM call statistics; uptime; "
+            + "requests per API key id",
             description = "Counts are since start; percentiles are of successful (2xx) requests over a sliding "
                     + "window of about two minutes. Prometheus text with SLO buckets: GET /q/metrics.")
     @APIResponse(responseCode = "200", description = "Performance summary", content = @Content(
@@ -80,7 +83,10 @@ public class PerformanceResource {
                        "degraded_by_reason": {"llm_disabled": 0, "timeout": 42},
                        "guardrail_overrides_by_rule": {"lactate_severe": 7, "sbp_critical": 9},
                        "escalations_by_floor": {"qsofa_high_risk": 15}, "llm_latency_p50_ms": 1450.0,
-                       "llm_latency_p95_ms": 3900.0, "llm_latency_p99_ms": 6100.0, "llm_estimated_cost_usd": 3.91}}""")))
+                       "llm_latency_p95_ms": 3900.0, "llm_latency_p99_ms": 6100.0, "llm_estimated_cost_usd": 3.91},
+             "api_keys": {"5f1c2a9e0b7d": {"requests": 120344, "rate_limited": 12,
+                          "endpoints": {"POST /classify": 120344}}}}""")))
+
     public Performance performance() {
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, Timer> ok = new TreeMap<>();
@@ -109,7 +115,12 @@ public class PerformanceResource {
             endpoints.put(key, new Endpoint(c[0], c[1], c[2], p[0], p[1], p[2], max.get(key)));
         });
         return new Performance(RequestIds.current(), ManagementFactory.getRuntimeMXBean().getUptime() / 1000,
-                endpoints, llm.health(), genai());
+                endpoints, llm.health(), genai(), apiKeyUsage());
+    }
+
+    /** Requests per API key id (never the key) and endpoint, allowed and rate-limited, since start. */
+    private Map<String, KeyUsage.Summary> apiKeyUsage() {
+        return KeyUsage.summarize(registry);
     }
 
     private Genai genai() {
