@@ -55,17 +55,30 @@ public final class TrainModel {
         DMatrix snap = matrix(snapEval);
         float[] oofHistory = new float[history.rows()];
         float[] oofSnapshot = new float[snapEval.rows()];
+        int[] limits = o.oofTreeLimits();
+        float[][] oofHistoryAt = new float[limits.length][history.rows()];
+        float[][] oofSnapshotAt = new float[limits.length][snapEval.rows()];
         for (int k = 0; k < o.folds(); k++) {
             final int held = k;
             long tk = System.nanoTime();
             Booster b = train(all.slice(combinedRows(history, snapTrain, s -> fold[s] != held)), o);
             scatter(b, hist, history.rowsWhere(s -> fold[s] == held), oofHistory);
             scatter(b, snap, snapEval.rowsWhere(s -> fold[s] == held), oofSnapshot);
+            for (int l = 0; l < limits.length; l++) {
+                scatter(b, hist, history.rowsWhere(s -> fold[s] == held), oofHistoryAt[l], limits[l]);
+                scatter(b, snap, snapEval.rowsWhere(s -> fold[s] == held), oofSnapshotAt[l], limits[l]);
+            }
             b.dispose();
             log("fold %d/%d trained and scored in %.1f s", k + 1, o.folds(), secs(tk));
         }
         Predictions.write(o.work().resolve("oof-history.bin"), oofHistory, history.y(), history.stay());
         Predictions.write(o.work().resolve("oof-snapshot.bin"), oofSnapshot, snapEval.y(), snapEval.stay());
+        for (int l = 0; l < limits.length; l++) {
+            Predictions.write(o.work().resolve("oof-history-t" + limits[l] + ".bin"), oofHistoryAt[l], history.y(),
+                    history.stay());
+            Predictions.write(o.work().resolve("oof-snapshot-t" + limits[l] + ".bin"), oofSnapshotAt[l],
+                    snapEval.y(), snapEval.stay());
+        }
 
         if (o.shift()) {
             // Train on MICU (Unit1) stays, test on SICU (Unit2) stays: a hospital-shift proxy inside set A.
@@ -148,11 +161,16 @@ public final class TrainModel {
     }
 
     private static void scatter(Booster b, DMatrix m, int[] rows, float[] into) throws XGBoostError {
+        scatter(b, m, rows, into, 0);
+    }
+
+    /** @param treeLimit predict with the first treeLimit trees only (0: all) */
+    private static void scatter(Booster b, DMatrix m, int[] rows, float[] into, int treeLimit) throws XGBoostError {
         if (rows.length == 0) {
             return;
         }
         DMatrix part = m.slice(rows);
-        float[][] p = b.predict(part);
+        float[][] p = b.predict(part, false, treeLimit);
         for (int i = 0; i < rows.length; i++) {
             into[rows[i]] = p[i][0];
         }

@@ -9,9 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Command-line options of the training run, with the defaults that produced the shipped model. */
+/**
+ * Command-line options of the training run, with the defaults that produced the shipped model.
+ * {@code --oof-tree-limits 250,300} also writes the out-of-fold predictions of the first 250 and 300 trees of each
+ * fold model ({@code oof-history-t250.bin}, ...), to measure what a smaller (faster) ensemble would cost in utility:
+ * boosting is sequential, so the first N trees are exactly the model {@code --rounds N} would train.
+ */
 record TrainingOptions(Path data, Path out, Path work, int folds, int rounds, int maxDepth, double eta,
-                       int maxStays, int threads, long seed, int snapshotEvery, boolean shift) {
+                       int maxStays, int threads, long seed, int snapshotEvery, boolean shift, int[] oofTreeLimits) {
 
     static TrainingOptions parse(String[] args) {
         Map<String, String> a = new LinkedHashMap<>();
@@ -37,7 +42,9 @@ record TrainingOptions(Path data, Path out, Path work, int folds, int rounds, in
                 Integer.parseInt(a.getOrDefault("threads", "2")),
                 Long.parseLong(a.getOrDefault("seed", "42")),
                 Integer.parseInt(a.getOrDefault("snapshot-every", "3")),
-                shift);
+                shift,
+                java.util.Arrays.stream(a.getOrDefault("oof-tree-limits", "").split(","))
+                        .filter(x -> !x.isBlank()).mapToInt(Integer::parseInt).toArray());
     }
 
     static void writeParams(Path file, TrainingOptions o, Map<String, Object> params, int stays) throws IOException {
