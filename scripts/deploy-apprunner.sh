@@ -52,14 +52,14 @@ if [ "$builder" = docker ]; then
   run docker push "$IMAGE"
   run docker push "$REGISTRY/$REPO:latest"
 else
+  # The image settings (user 1001, port 8000, /deployments, JAVA_OPTS, config/, base eclipse-temurin:17-jre) are in
+  # the pom's jib profile, shared with scripts/image-smoke.sh, which runs the result; JIB_BASE_IMAGE overrides the base.
+  base=(); [ -z "${JIB_BASE_IMAGE:-}" ] || base=(-Dquarkus.jib.base-jvm-image="$JIB_BASE_IMAGE")
   run mvn -B -q -Pjib package -DskipTests -Dquarkus.container-image.build=true -Dquarkus.container-image.push=true \
     -Dquarkus.container-image.registry="$REGISTRY" -Dquarkus.container-image.group= \
     -Dquarkus.container-image.name="$REPO" -Dquarkus.container-image.tag="$tag" \
     -Dquarkus.container-image.additional-tags=latest -Dquarkus.container-image.username=AWS \
-    -Dquarkus.container-image.password="$password" \
-    -Dquarkus.jib.base-jvm-image=eclipse-temurin:17-jre -Dquarkus.jib.user=1001 -Dquarkus.jib.ports=8000 \
-    -Dquarkus.jib.jvm-arguments=-Xmx512m,-XX:+UseSerialGC,-XX:+ExitOnOutOfMemoryError,-Djava.util.logging.manager=org.jboss.logmanager.LogManager \
-    -Dquarkus.jib.environment-variables.PORT=8000
+    -Dquarkus.container-image.password="$password" "${base[@]}"
 fi
 echo "image $IMAGE"
 

@@ -144,8 +144,11 @@ public final class S3rver implements AutoCloseable {
         if (Files.isRegularFile(HOME.resolve("node_modules/s3rver/bin/s3rver.js"))) {
             return;
         }
+        // Not inheritIO(): npm would share the forked test JVM's stdin, Surefire's command pipe, and make it
+        // non-blocking; Surefire then fails the build with "std/in stream corrupted" (on every fresh clone).
         Process npm = new ProcessBuilder(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"))
-                .directory(HOME.toFile()).inheritIO().start();
+                .directory(HOME.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         if (npm.waitFor() != 0) {
             throw new IllegalStateException("npm ci in " + HOME + " failed (exit " + npm.exitValue() + ")");
         }
