@@ -55,11 +55,13 @@ else
   # The image settings (user 1001, port 8000, /deployments, JAVA_OPTS, config/, base eclipse-temurin:17-jre) are in
   # the pom's jib profile, shared with scripts/image-smoke.sh, which runs the result; JIB_BASE_IMAGE overrides the base.
   base=(); [ -z "${JIB_BASE_IMAGE:-}" ] || base=(-Dquarkus.jib.base-jvm-image="$JIB_BASE_IMAGE")
+  # The registry password goes through the environment: never on a command line (ps, --dry-run output, CI logs).
+  export QUARKUS_CONTAINER_IMAGE_PASSWORD="$password"
   run mvn -B -q -Pjib package -DskipTests -Dquarkus.container-image.build=true -Dquarkus.container-image.push=true \
     -Dquarkus.container-image.registry="$REGISTRY" -Dquarkus.container-image.group= \
     -Dquarkus.container-image.name="$REPO" -Dquarkus.container-image.tag="$tag" \
-    -Dquarkus.container-image.additional-tags=latest -Dquarkus.container-image.username=AWS \
-    -Dquarkus.container-image.password="$password" "${base[@]}"
+    -Dquarkus.container-image.additional-tags=latest -Dquarkus.container-image.username=AWS "${base[@]}"
+  unset QUARKUS_CONTAINER_IMAGE_PASSWORD
 fi
 echo "image $IMAGE"
 

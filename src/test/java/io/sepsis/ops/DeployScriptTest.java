@@ -134,6 +134,21 @@ class DeployScriptTest {
     }
 
     @Test
+    void the_registry_password_never_appears_on_a_command_line_or_in_the_output() throws Exception {
+        for (String dry : new String[] {"--dry-run", "--tag"}) {
+            Run r = dry.equals("--dry-run") ? deploy(Map.of("STUB_DOCKER_DAEMON", "0"), "--dry-run")
+                    : deploy(Map.of("STUB_DOCKER_DAEMON", "0"), "--tag", "v6");
+            assertEquals(0, r.exit(), r.out());
+            assertFalse(r.out().contains("not-a-real-password"), r.out());
+            assertFalse(r.calls().replace("aws ecr get-login-password", "").contains("password="), r.calls());
+            assertFalse(r.calls().contains("not-a-real-password"), r.calls());
+            if (!dry.equals("--dry-run")) {
+                assertTrue(r.calls().contains("mvn saw QUARKUS_CONTAINER_IMAGE_PASSWORD=set"), r.calls());
+            }
+        }
+    }
+
+    @Test
     void jib_base_image_can_be_overridden() throws Exception {
         Run r = deploy(Map.of("STUB_DOCKER_DAEMON", "0", "JIB_BASE_IMAGE", "registry.example.test/jre17:1"), "--tag", "v5");
         assertEquals(0, r.exit(), r.out());

@@ -87,6 +87,13 @@ class JibImageSettingsTest {
     }
 
     @Test
+    void jib_image_has_every_environment_variable_of_the_dockerfile() {
+        assertTrue(dockerEnv.containsKey("LOG_JSON"), "JSON logs for CloudWatch in the image: " + dockerEnv);
+        dockerEnv.forEach((name, value) ->
+                assertEquals(value, jib.get("quarkus.jib.environment-variables." + name), name));
+    }
+
+    @Test
     void jib_image_starts_java_with_the_dockerfiles_entry_point_and_jvm_flags() throws Exception {
         String[] entrypoint = new ObjectMapper().readValue(docker.get("ENTRYPOINT"), String[].class);
         assertEquals(Arrays.asList(entrypoint), List.of(jib.get("quarkus.jib.jvm-entrypoint").split(",")));

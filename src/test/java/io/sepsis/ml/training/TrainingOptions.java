@@ -35,7 +35,7 @@ record TrainingOptions(Path data, Path out, Path work, int folds, int rounds, in
                 Path.of(a.getOrDefault("out", "src/main/resources/model")),
                 Path.of(a.getOrDefault("work", "target/training")),
                 Integer.parseInt(a.getOrDefault("folds", "5")),
-                Integer.parseInt(a.getOrDefault("rounds", "400")),
+                Integer.parseInt(a.getOrDefault("rounds", "200")),
                 Integer.parseInt(a.getOrDefault("max-depth", "6")),
                 Double.parseDouble(a.getOrDefault("eta", "0.05")),
                 Integer.parseInt(a.getOrDefault("max-stays", "0")),

@@ -21,10 +21,12 @@ class TrainingPipelineTest {
     @TempDir
     Path dir;
 
-    private Path run(String name) throws Exception {
+    private Path run(String name, String... more) throws Exception {
         Path out = dir.resolve(name);
-        String[] args = {"--max-stays", "500", "--rounds", "20", "--folds", "3", "--threads", "2",
+        String[] base = {"--max-stays", "500", "--rounds", "20", "--folds", "3", "--threads", "2",
                 "--work", out.resolve("work").toString(), "--out", out.toString()};
+        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(more))
+                .toArray(String[]::new);
         TrainModel.main(args);
         EvaluateTraining.main(args);
         return out;
@@ -52,5 +54,23 @@ class TrainingPipelineTest {
         Path b = run("b");
         assertEquals(ModelManifest.sha256(model), ModelManifest.sha256(Files.readAllBytes(b.resolve("sepsis-xgb.json"))),
                 "same data, options and seed must give the same model");
+    }
+
+    @Test
+    void tree_budget_scores_the_first_n_trees_exactly_like_the_headline() throws Exception {
+        Path out = run("budget", "--no-shift", "--oof-tree-limits", "5,20");
+        JsonNode m = new ObjectMapper().readTree(out.resolve("training-metrics.json").toFile());
+        JsonNode all = m.path("tree_budget").path("trees_20");
+        JsonNode few = m.path("tree_budget").path("trees_5");
+        // 20 = every tree: the same predictions, so the same numbers as the headline
+        assertEquals(m.path("history").path("utility").path("mean").asDouble(),
+                all.path("history_utility").path("mean").asDouble(), 1e-12);
+        assertEquals(m.path("history").path("auroc").path("mean").asDouble(),
+                all.path("history_auroc").path("mean").asDouble(), 1e-12);
+        assertEquals(m.path("snapshot").path("utility").path("mean").asDouble(),
+                all.path("snapshot_utility").path("mean").asDouble(), 1e-12);
+        assertTrue(few.path("history_auroc").path("mean").asDouble() > 0.5, few.toString());
+        assertTrue(few.path("history_brier").asDouble() != all.path("history_brier").asDouble(),
+                "5 trees predict differently from 20");
     }
 }

@@ -155,7 +155,11 @@ class SharedConfigConvergenceTest {
 
         s3.stop();
         try {
-            Thread.sleep(INTERVAL.toMillis() * 3);
+            long deadline = System.nanoTime() + WITHIN.toNanos();
+            while (fleet.stream().anyMatch(s -> s.reloadable().counts().sourceErrors() == 0)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20); // every instance has polled the dead endpoint at least once
+            }
             for (MlThresholdsStore store : fleet) {
                 assertEquals("before-outage", version(store));
                 assertTrue(store.ready(), "an S3 outage must not take an instance out of service");
