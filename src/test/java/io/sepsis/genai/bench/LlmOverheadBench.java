@@ -42,10 +42,7 @@ public final class LlmOverheadBench {
         WireMockServer wm = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
                 .disableRequestJournal());
         wm.start();
-        String openAiBody = json.writeValueAsString(Map.of("id", "c", "object", "chat.completion", "created", 1,
-                "model", "m", "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
-                        "message", Map.of("role", "assistant", "content", LlmAnswers.VALID))),
-                "usage", Map.of("prompt_tokens", 800, "completion_tokens", 200, "total_tokens", 1000)));
+        String openAiBody = LlmAnswers.openAiCompletion("m", LlmAnswers.VALID, 800, 200);
         String bedrockBody = json.writeValueAsString(Map.of("output", Map.of("message", Map.of("role", "assistant",
                 "content", List.of(Map.of("text", LlmAnswers.VALID)))), "stopReason", "end_turn",
                 "usage", Map.of("inputTokens", 800, "outputTokens", 200, "totalTokens", 1000)));

@@ -22,8 +22,6 @@ import io.sepsis.genai.llm.LlmOutputValidator;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** OpenAI-compatible servers (vLLM, Ollama, LM Studio): {@code POST {base}/chat/completions}, optional Bearer key. */
@@ -50,12 +48,7 @@ class OpenAiCompatibleWireTest extends ProviderWireScenarios {
 
     @Override
     ResponseDefinitionBuilder ok(String text, int inputTokens, int outputTokens) {
-        return jsonResponse(200, json(Map.of(
-                "id", "cmpl-test", "object", "chat.completion", "created", 1_700_000_000, "model", MODEL,
-                "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
-                        "message", Map.of("role", "assistant", "content", text))),
-                "usage", Map.of("prompt_tokens", inputTokens, "completion_tokens", outputTokens,
-                        "total_tokens", inputTokens + outputTokens))));
+        return jsonResponse(200, LlmAnswers.openAiCompletion(MODEL, text, inputTokens, outputTokens));
     }
 
     @Override

@@ -9,14 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.sepsis.genai.llm.LlmAnswers;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,11 +33,7 @@ class RotatingKeyWireTest {
 
     /** An OpenAI-protocol chat completion answering the contract JSON. */
     static String completion() throws Exception {
-        return new ObjectMapper().writeValueAsString(Map.of(
-                "id", "cmpl-1", "object", "chat.completion", "created", 1, "model", "m",
-                "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
-                        "message", Map.of("role", "assistant", "content", LlmAnswers.VALID))),
-                "usage", Map.of("prompt_tokens", 1, "completion_tokens", 1, "total_tokens", 2)));
+        return LlmAnswers.openAiCompletion("m", LlmAnswers.VALID, 1, 1);
     }
 
     @BeforeEach

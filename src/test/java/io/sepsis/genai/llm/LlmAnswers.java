@@ -6,6 +6,23 @@ public final class LlmAnswers {
     private LlmAnswers() {
     }
 
+    /**
+     * A complete OpenAI chat-completions response (the OpenAI-compatible wire format) whose one choice carries
+     * {@code content}, with the token usage the provider reports.
+     */
+    public static String openAiCompletion(String model, String content, int promptTokens, int completionTokens) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(java.util.Map.of(
+                    "id", "cmpl-test", "object", "chat.completion", "created", 1_700_000_000, "model", model,
+                    "choices", java.util.List.of(java.util.Map.of("index", 0, "finish_reason", "stop",
+                            "message", java.util.Map.of("role", "assistant", "content", content))),
+                    "usage", java.util.Map.of("prompt_tokens", promptTokens, "completion_tokens", completionTokens,
+                            "total_tokens", promptTokens + completionTokens)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String valid(int risk) {
         return """
                 {"prediction": {"risk_score_0_100": %d, "confidence_level": "High",

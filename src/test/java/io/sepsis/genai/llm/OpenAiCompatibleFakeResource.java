@@ -4,11 +4,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.util.List;
 import java.util.Map;
 
 /** A local OpenAI-compatible server answering the contract JSON, and the config that selects it. */
@@ -21,11 +19,7 @@ public class OpenAiCompatibleFakeResource implements QuarkusTestResourceLifecycl
         wm = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         wm.start();
         try {
-            String body = new ObjectMapper().writeValueAsString(Map.of(
-                    "id", "cmpl-1", "object", "chat.completion", "created", 1, "model", "fake-model",
-                    "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
-                            "message", Map.of("role", "assistant", "content", LlmAnswers.VALID))),
-                    "usage", Map.of("prompt_tokens", 321, "completion_tokens", 123, "total_tokens", 444)));
+            String body = LlmAnswers.openAiCompletion("fake-model", LlmAnswers.VALID, 321, 123);
             wm.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
                     .withHeader("Content-Type", "application/json").withBody(body)));
         } catch (Exception e) {

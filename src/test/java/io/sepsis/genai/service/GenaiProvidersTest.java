@@ -2,6 +2,7 @@ package io.sepsis.genai.service;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.sepsis.genai.llm.LlmAnswers;
 import io.sepsis.genai.client.AzureOpenAiLlmClient;
 import io.sepsis.genai.client.BedrockLlmClient;
 import io.sepsis.genai.client.LlmClient;
@@ -71,10 +72,7 @@ class GenaiProvidersTest {
                     "stopReason", "end_turn", "usage", Map.of("inputTokens", 900, "outputTokens", 150,
                             "totalTokens", 1050), "metrics", Map.of("latencyMs", 120))), 200);
         }
-        return jsonResponse(JSON.writeValueAsString(Map.of("id", "c1", "object", "chat.completion",
-                "model", "m", "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
-                        "message", Map.of("role", "assistant", "content", text))),
-                "usage", Map.of("prompt_tokens", 900, "completion_tokens", 150, "total_tokens", 1050))), 200);
+        return jsonResponse(LlmAnswers.openAiCompletion("m", text, 900, 150), 200);
     }
 
     static String path(String provider) {

@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
@@ -80,10 +78,6 @@ class LlmKeyFromSecretWireTest {
     }
 
     static String completion() throws Exception {
-        return new ObjectMapper().writeValueAsString(Map.of(
-                "id", "cmpl-1", "object", "chat.completion", "created", 1, "model", "gpt-4o",
-                "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
-                        "message", Map.of("role", "assistant", "content", LlmAnswers.VALID))),
-                "usage", Map.of("prompt_tokens", 1, "completion_tokens", 1, "total_tokens", 2)));
+        return LlmAnswers.openAiCompletion("gpt-4o", LlmAnswers.VALID, 1, 1);
     }
 }
