@@ -41,7 +41,10 @@ public final class ReloadableConfig<T, E extends InvalidConfigException> {
     /** What one {@link #poll()} did. */
     public enum PollOutcome { NOT_POLLED, UNCHANGED, SWAPPED, REFUSED, SOURCE_ERROR }
 
-    /** Counts since start, for metrics. */
+    /**
+     * Counts since start, for metrics: snapshots made live, contents refused by validation, and reads of the source
+     * that failed (a failed read is not a refused content).
+     */
     public record Counts(long swapped, long refused, long sourceErrors) {
     }
 
@@ -61,7 +64,6 @@ public final class ReloadableConfig<T, E extends InvalidConfigException> {
     /** Version tag of the last content read, whether accepted or refused. */
     private volatile String lastSeenTag;
     private volatile String lastLoggedSourceError;
-    private volatile boolean lastFailureWasRead;
 
     /**
      * @param what       what the file is, for logs ("ML thresholds")
@@ -113,12 +115,15 @@ public final class ReloadableConfig<T, E extends InvalidConfigException> {
 
     /** Reads and validates the source; swaps only if valid, else keeps the old snapshot and throws the reasons. */
     public synchronized Reloaded<T> reload() throws E {
+        return swapIn(fetch());
+    }
+
+    /** Validates what was read and makes it live; invalid content is refused (counted) and the old snapshot stays. */
+    private Reloaded<T> swapIn(ConfigSource.Fetched fetched) throws E {
         T previous = live.get();
+        lastSeenTag = fetched.tag();
         T next;
-        lastFailureWasRead = false;
         try {
-            ConfigSource.Fetched fetched = read();
-            lastSeenTag = fetched.tag();
             next = parser.parse(fetched.bytes(), fetched.name(), Instant.now(clock));
         } catch (InvalidConfigException e) {
             lastError = "invalid: " + e.getMessage();
@@ -160,18 +165,20 @@ public final class ReloadableConfig<T, E extends InvalidConfigException> {
             readable();
             return PollOutcome.UNCHANGED; // also when that object was refused: nothing new to try
         }
+        ConfigSource.Fetched fetched;
         try {
-            reload();
-            readable();
+            fetched = fetch();
+        } catch (InvalidConfigException e) {
+            logSourceError(e.getMessage()); // not the content's fault: the next poll tries again
+            return PollOutcome.SOURCE_ERROR;
+        }
+        readable();
+        try {
+            swapIn(fetched);
             return PollOutcome.SWAPPED;
         } catch (InvalidConfigException e) {
-            if (lastFailureWasRead) {
-                logSourceError(e.getMessage()); // not the content's fault: the next poll tries again
-                return PollOutcome.SOURCE_ERROR;
-            }
-            readable();
             log.errorf("%s at %s refused, the live version (%s) stays: %s", what, source.location(),
-                    current().map(version).orElse("none"), e.getMessage());
+                    version().orElse("none"), e.getMessage());
             return PollOutcome.REFUSED;
         }
     }
@@ -180,7 +187,7 @@ public final class ReloadableConfig<T, E extends InvalidConfigException> {
     private void logSourceError(String message) {
         if (!Objects.equals(lastLoggedSourceError, message)) {
             lastLoggedSourceError = message;
-            log.warnf("%s: %s; the live version (%s) stays", what, message, current().map(version).orElse("none"));
+            log.warnf("%s: %s; the live version (%s) stays", what, message, version().orElse("none"));
         }
     }
 
@@ -210,17 +217,19 @@ public final class ReloadableConfig<T, E extends InvalidConfigException> {
 
     @SuppressWarnings("unchecked")
     private E rethrow(InvalidConfigException e) {
-        return (E) e; // read() and the parser only throw E
+        return (E) e; // the parser only throws E
     }
 
-    private ConfigSource.Fetched read() throws E {
+    /** Reads the source; a failure is counted as a source error and raised as the parser's refusal type. */
+    private ConfigSource.Fetched fetch() throws E {
         try {
             return source.fetch();
         } catch (IOException | RuntimeException e) {
             sourceErrors.incrementAndGet();
-            lastFailureWasRead = true;
-            throw unreadable.apply("cannot read " + what + " source " + source.location() + " ("
+            E refusal = unreadable.apply("cannot read " + what + " source " + source.location() + " ("
                     + (e instanceof ConfigSource.Unreadable ? e.getMessage() : e.getClass().getSimpleName()) + ")");
+            lastError = "invalid: " + refusal.getMessage();
+            throw refusal;
         }
     }
 }

@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -179,8 +180,11 @@ class SharedConfigConvergenceTest {
         MlThresholdsStore store = instance(key, false);
         s3.delete(key);
         assertEquals(ReloadableConfig.PollOutcome.SOURCE_ERROR, store.reloadable().poll());
+        assertThrows(io.sepsis.ml.config.MlThresholdsParser.InvalidThresholdsException.class, store::reload);
         assertEquals("kept", version(store));
         assertTrue(store.ready());
+        assertEquals(0, store.reloadable().counts().refused(), "a failed read is a source error, not a refusal");
+        assertEquals(2, store.reloadable().counts().sourceErrors());
     }
 
     @Test
