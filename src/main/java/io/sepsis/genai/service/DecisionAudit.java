@@ -75,7 +75,7 @@ public class DecisionAudit {
         m.put("patient_hash", patientHash);
         m.put("error", what);
         m.put("total_ms", totalMs);
-        metrics.registry().counter("sepsis.genai.decisions", "status", "failed", "decided_by", "none").increment();
+        metrics.failed();
         LOG.warn(line(m));
     }
 

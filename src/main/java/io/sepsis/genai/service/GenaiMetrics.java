@@ -27,6 +27,12 @@ import java.util.Optional;
 @Singleton
 public class GenaiMetrics {
     public static final String LLM_LATENCY = "sepsis.llm.latency";
+    public static final String DECISIONS = "sepsis.genai.decisions";
+    public static final String DEGRADED = "sepsis.genai.degraded";
+    public static final String OVERRIDES = "sepsis.guardrail.overrides";
+    public static final String ESCALATIONS = "sepsis.guardrail.escalations";
+    public static final String LLM_TOKENS = "sepsis.llm.tokens";
+    public static final String LLM_COST = "sepsis.llm.cost";
 
     private final MeterRegistry registry;
     private final Optional<Double> inputUsdPerMillion;
@@ -48,24 +54,20 @@ public class GenaiMetrics {
         return new GenaiMetrics(new SimpleMeterRegistry(), Optional.empty(), Optional.empty());
     }
 
-    public MeterRegistry registry() {
-        return registry;
-    }
-
     public boolean pricesConfigured() {
         return inputUsdPerMillion.isPresent() && outputUsdPerMillion.isPresent();
     }
 
     void record(DecisionAudit.Entry e) {
-        registry.counter("sepsis.genai.decisions", "status", e.status(), "decided_by", e.decidedBy()).increment();
+        registry.counter(DECISIONS, "status", e.status(), "decided_by", e.decidedBy()).increment();
         if (e.degradedReason() != null) {
-            registry.counter("sepsis.genai.degraded", "reason", e.degradedReason()).increment();
+            registry.counter(DEGRADED, "reason", e.degradedReason()).increment();
         }
         for (String rule : e.overrideRules()) {
-            registry.counter("sepsis.guardrail.overrides", "rule", rule).increment();
+            registry.counter(OVERRIDES, "rule", rule).increment();
         }
         for (String floor : e.floorsApplied()) {
-            registry.counter("sepsis.guardrail.escalations", "floor", floor).increment();
+            registry.counter(ESCALATIONS, "floor", floor).increment();
         }
         if (e.llmAttempts() > 0) {
             String outcome = e.degradedReason() == null ? "success" : e.degradedReason();
@@ -79,7 +81,7 @@ public class GenaiMetrics {
             tokens(e, "input").increment(in);
             tokens(e, "output").increment(out);
             if (pricesConfigured()) {
-                Counter.builder("sepsis.llm.cost").baseUnit("usd")
+                Counter.builder(LLM_COST).baseUnit("usd")
                         .description("Estimated LLM cost: tokens x configured list prices")
                         .tags("provider", e.provider(), "model", e.model()).register(registry)
                         .increment((in * inputUsdPerMillion.get() + out * outputUsdPerMillion.get()) / 1e6);
@@ -87,8 +89,13 @@ public class GenaiMetrics {
         }
     }
 
+    /** A decision that failed inside the service (not bad input): counted with status {@code failed}. */
+    void failed() {
+        registry.counter(DECISIONS, "status", "failed", "decided_by", "none").increment();
+    }
+
     private Counter tokens(DecisionAudit.Entry e, String direction) {
-        return registry.counter("sepsis.llm.tokens", "provider", e.provider(), "model", e.model(),
+        return registry.counter(LLM_TOKENS, "provider", e.provider(), "model", e.model(),
                 "direction", direction);
     }
 }

@@ -104,13 +104,9 @@ public final class ReloadableConfig<T, E extends InvalidConfigException> {
         return source;
     }
 
-    /** Called with each new snapshot after it is live (metrics); must be quick and must not throw. */
+    /** Called with each snapshot made live from now on (metrics); must be quick and must not throw. */
     public void onSwap(Consumer<T> listener) {
         swapListeners.add(listener);
-        T t = live.get();
-        if (t != null) {
-            listener.accept(t);
-        }
     }
 
     /** Reads and validates the source; swaps only if valid, else keeps the old snapshot and throws the reasons. */

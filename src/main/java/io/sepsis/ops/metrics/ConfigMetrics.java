@@ -41,8 +41,8 @@ public class ConfigMetrics implements MeterBinder {
                 .description("1 for the live version of each reloadable configuration").register(registry);
         for (ConfigStore<?, ?> store : stores) {
             ReloadableConfig<?, ?> config = store.reloadable();
-            counter(registry, "sepsis.config.reloads", store, "swapped", c -> c.counts().swapped());
-            counter(registry, "sepsis.config.reloads", store, "refused", c -> c.counts().refused());
+            reloads(registry, store, "swapped", c -> c.counts().swapped());
+            reloads(registry, store, "refused", c -> c.counts().refused());
             FunctionCounter.builder("sepsis.config.source.errors", config, c -> c.counts().sourceErrors())
                     .description("Reads of a configuration source that failed (unreachable, missing, too large)")
                     .tag("component", store.component()).register(registry);
@@ -51,9 +51,9 @@ public class ConfigMetrics implements MeterBinder {
         refreshInfo();
     }
 
-    private static void counter(MeterRegistry registry, String name, ConfigStore<?, ?> store, String outcome,
+    private static void reloads(MeterRegistry registry, ConfigStore<?, ?> store, String outcome,
                                 ToDoubleFunction<ReloadableConfig<?, ?>> f) {
-        FunctionCounter.builder(name, store.reloadable(), f)
+        FunctionCounter.builder("sepsis.config.reloads", store.reloadable(), f)
                 .description("Configuration reloads (explicit or polled) by outcome")
                 .tags("component", store.component(), "outcome", outcome).register(registry);
     }

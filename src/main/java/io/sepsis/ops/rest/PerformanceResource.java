@@ -134,9 +134,9 @@ public class PerformanceResource {
             }
         }
         Double cost = metrics.pricesConfigured()
-                ? registry.find("sepsis.llm.cost").counters().stream().mapToDouble(Counter::count).sum() : null;
-        return new Genai(countsBy("sepsis.genai.decisions", "status"), countsBy("sepsis.genai.degraded", "reason"),
-                countsBy("sepsis.guardrail.overrides", "rule"), countsBy("sepsis.guardrail.escalations", "floor"),
+                ? registry.find(GenaiMetrics.LLM_COST).counters().stream().mapToDouble(Counter::count).sum() : null;
+        return new Genai(countsBy(GenaiMetrics.DECISIONS, "status"), countsBy(GenaiMetrics.DEGRADED, "reason"),
+                countsBy(GenaiMetrics.OVERRIDES, "rule"), countsBy(GenaiMetrics.ESCALATIONS, "floor"),
                 p[0], p[1], p[2], cost);
     }
 
