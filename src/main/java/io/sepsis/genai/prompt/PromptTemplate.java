@@ -2,11 +2,9 @@ package io.sepsis.genai.prompt;
 
 import io.sepsis.ops.config.InvalidConfigException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sepsis.ops.config.ConfigJson;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +47,6 @@ public final class PromptTemplate {
     static final String NO_NOTES = "(no clinical notes provided)";
     static final int MAX_VERSION_CHARS = 64;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> KEYS = Set.of("version", "description", "system", "user_template",
             "injection_warning");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
@@ -94,18 +91,7 @@ public final class PromptTemplate {
 
     /** Parses and validates a prompt file; every problem is reported at once. */
     public static PromptTemplate parse(byte[] json, String source, Instant loadedAt) throws InvalidPromptException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new InvalidPromptException(List.of("not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw new InvalidPromptException(List.of("unreadable: " + e.getClass().getSimpleName()));
-        }
-        if (root == null || !root.isObject()) {
-            throw new InvalidPromptException(List.of("top level must be a JSON object"));
-        }
+        JsonNode root = ConfigJson.readObject(json, "", InvalidPromptException::new);
         List<String> errors = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : root.properties()) {
             if (!KEYS.contains(e.getKey())) {

@@ -1,8 +1,7 @@
 package io.sepsis.guardrail.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sepsis.ops.config.ConfigJson;
 import io.sepsis.guardrail.AlertLevel;
 import io.sepsis.guardrail.Operator;
 import io.sepsis.guardrail.Priority;
@@ -13,7 +12,6 @@ import io.sepsis.guardrail.text.HistoryMatcher;
 import io.sepsis.guardrail.text.NotesMatcher;
 import io.sepsis.guardrail.text.TextIndex;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +32,6 @@ import java.util.Set;
  * {@code thresholds[3].operator}).
  */
 public final class GuardrailConfigParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Set<String> TOP = Set.of("version", "description", "clinical_reference", "thresholds",
             "combined_criteria", "early_warning_patterns", "history_checks", "notes", "differentials", "decision");
@@ -74,19 +71,7 @@ public final class GuardrailConfigParser {
 
     public static GuardrailConfig parse(byte[] json, String source, Instant loadedAt)
             throws InvalidGuardrailConfigException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new InvalidGuardrailConfigException(List.of("file: not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw new InvalidGuardrailConfigException(List.of("file: unreadable (" + e.getClass().getSimpleName()
-                    + ")"));
-        }
-        if (root == null || !root.isObject()) {
-            throw new InvalidGuardrailConfigException(List.of("file: top level must be a JSON object"));
-        }
+        JsonNode root = ConfigJson.readObject(json, "file: ", InvalidGuardrailConfigException::new);
         Run run = new Run(root, new String(json, StandardCharsets.UTF_8), source, loadedAt);
         GuardrailConfig cfg = run.parse();
         if (!run.errors.isEmpty() || cfg == null) {

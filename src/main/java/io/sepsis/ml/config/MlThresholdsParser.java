@@ -2,9 +2,8 @@ package io.sepsis.ml.config;
 
 import io.sepsis.ops.config.InvalidConfigException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sepsis.ops.config.ConfigJson;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.Set;
  * "alert_treshold" must not silently leave the old value live), and every problem is reported at once.
  */
 public final class MlThresholdsParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> TOP = Set.of("version", "description", "alert_threshold", "risk_levels",
             "escalation_floors");
     private static final Set<String> LEVELS = Set.of("moderate_from", "high_from", "critical_from");
@@ -35,19 +33,8 @@ public final class MlThresholdsParser {
     }
 
     public static MlThresholds parse(byte[] json, String source, Instant loadedAt) throws InvalidThresholdsException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new InvalidThresholdsException(List.of("not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
-        } catch (java.io.IOException e) {
-            throw new InvalidThresholdsException(List.of("unreadable: " + e.getClass().getSimpleName()));
-        }
+        JsonNode root = ConfigJson.readObject(json, "", InvalidThresholdsException::new);
         List<String> errors = new ArrayList<>();
-        if (root == null || !root.isObject()) {
-            throw new InvalidThresholdsException(List.of("top level must be a JSON object"));
-        }
         unknownKeys(root, TOP, "", errors);
         String version = text(root, "version", errors, true);
         String description = text(root, "description", errors, false);

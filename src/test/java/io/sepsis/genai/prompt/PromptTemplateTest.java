@@ -96,6 +96,7 @@ class PromptTemplateTest {
                 "unknown key 'temperature'"));
         assertTrue(reasons("[]").contains("top level must be a JSON object"));
         assertTrue(reasons("{\"version\": ").get(0).startsWith("not valid JSON"));
+        assertTrue(reasons("{\"version\": \"a\", \"version\": \"b\"}").get(0).endsWith("duplicate key 'version'"));
     }
 
     @Test

@@ -193,4 +193,16 @@ class GuardrailConfigParserTest {
         assertEquals(1, reasons.size());
         assertTrue(reasons.get(0).startsWith("file: not valid JSON (line 2"), reasons.toString());
     }
+
+    @Test
+    void a_threshold_written_twice_is_refused_not_resolved_to_the_last_value() {
+        String shipped = Shipped.text();
+        int at = shipped.indexOf("\"value\": 90,");
+        assertTrue(at > 0, "the shipped file has an SBP <= 90 rule");
+        List<String> reasons = Shipped.reasons(shipped.substring(0, at) + "\"value\": 90, \"value\": 65,"
+                + shipped.substring(at + "\"value\": 90,".length()));
+        assertEquals(1, reasons.size(), reasons.toString());
+        assertTrue(reasons.get(0).startsWith("file: not valid JSON (line "), reasons.toString());
+        assertTrue(reasons.get(0).endsWith(": duplicate key 'value'"), reasons.toString());
+    }
 }

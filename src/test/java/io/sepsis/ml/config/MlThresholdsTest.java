@@ -90,4 +90,11 @@ class MlThresholdsTest {
         var e = assertThrows(MlThresholdsParser.InvalidThresholdsException.class, () -> parse("{\"version\": "));
         assertTrue(e.reasons().get(0).startsWith("not valid JSON"));
     }
+
+    @Test
+    void an_alert_threshold_written_twice_is_refused() {
+        var e = assertThrows(MlThresholdsParser.InvalidThresholdsException.class,
+                () -> parse(VALID.replace("\"alert_threshold\": 0.10,", "\"alert_threshold\": 0.10, \"alert_threshold\": 0.9,")));
+        assertTrue(e.reasons().get(0).endsWith("duplicate key 'alert_threshold'"), e.reasons().toString());
+    }
 }
