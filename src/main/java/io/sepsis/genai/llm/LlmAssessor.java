@@ -126,14 +126,14 @@ public final class LlmAssessor {
         long start = System.nanoTime();
         decisions.increment();
         if (client instanceof NoneLlmClient) {
-            return degraded(Reason.LLM_DISABLED, start, 0);
+            return degraded(Reason.LLM_DISABLED, start, null);
         }
         if (client instanceof UnconfiguredLlmClient) {
-            return degraded(Reason.UNAVAILABLE, start, 0);
+            return degraded(Reason.UNAVAILABLE, start, null);
         }
         CircuitBreaker.Permit permit = breaker.tryAcquire();
         if (permit == CircuitBreaker.Permit.REFUSED) {
-            return degraded(Reason.CIRCUIT_OPEN, start, 0);
+            return degraded(Reason.CIRCUIT_OPEN, start, null);
         }
         if (permit == CircuitBreaker.Permit.PROBE) {
             LOG.infof("LLM circuit half-open: probing %s", client.provider());
@@ -154,7 +154,7 @@ public final class LlmAssessor {
             breaker.onFailure();
             logTransition(before);
             LOG.errorf("LLM decision failed unexpectedly (%s)", unexpected.getClass().getName());
-            return degraded(Reason.UNAVAILABLE, start, a.count);
+            return degraded(Reason.UNAVAILABLE, start, a);
         }
     }
 
@@ -227,7 +227,7 @@ public final class LlmAssessor {
             LOG.warnf("LLM decision degraded: %s after %d call(s) in %d ms (%s)", reason.code(), a.count,
                     elapsedMs(start), client.provider());
         }
-        return degraded(reason, start, a.count);
+        return degraded(reason, start, a);
     }
 
     /** Sleeps before the single retry if the wait leaves enough of the deadline; false when it does not. */
@@ -265,13 +265,16 @@ public final class LlmAssessor {
         return sb.toString();
     }
 
-    private LlmOutcome.Degraded degraded(Reason reason, long start, int attempts) {
+    /** @param a the calls made, or null when none was */
+    private LlmOutcome.Degraded degraded(Reason reason, long start, Attempts a) {
         degradedByReason.get(reason).increment();
         if (reason != Reason.LLM_DISABLED) {
             lastFailureAt.set(wallClock.instant());
             lastFailureReason.set(reason);
         }
-        return LlmOutcome.degraded(reason, client.provider(), client.model(), elapsedMs(start), attempts);
+        return a == null ? LlmOutcome.degraded(reason, client.provider(), client.model(), elapsedMs(start), 0, 0, 0)
+                : LlmOutcome.degraded(reason, client.provider(), client.model(), elapsedMs(start), a.count,
+                a.inputTokens, a.outputTokens);
     }
 
     private void logTransition(CircuitBreaker.State before) {

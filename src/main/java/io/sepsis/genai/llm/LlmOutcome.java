@@ -27,8 +27,9 @@ public sealed interface LlmOutcome permits LlmOutcome.Success, LlmOutcome.Degrad
                    int outputTokens, int attempts, boolean reasked) implements LlmOutcome {
     }
 
-    record Degraded(Reason reason, String provider, String model, long latencyMs, int attempts)
-            implements LlmOutcome {
+    /** @param inputTokens tokens of the calls that were made and answered (a refused answer is paid for too) */
+    record Degraded(Reason reason, String provider, String model, long latencyMs, int attempts, int inputTokens,
+                    int outputTokens) implements LlmOutcome {
 
         /** The {@code degraded_reason} string of the API. */
         public String reasonCode() {
@@ -70,7 +71,8 @@ public sealed interface LlmOutcome permits LlmOutcome.Success, LlmOutcome.Degrad
         return new Success(prediction, provider, model, latencyMs, inputTokens, outputTokens, attempts, reasked);
     }
 
-    static Degraded degraded(Reason reason, String provider, String model, long latencyMs, int attempts) {
-        return new Degraded(reason, provider, model, latencyMs, attempts);
+    static Degraded degraded(Reason reason, String provider, String model, long latencyMs, int attempts,
+                             int inputTokens, int outputTokens) {
+        return new Degraded(reason, provider, model, latencyMs, attempts, inputTokens, outputTokens);
     }
 }

@@ -199,7 +199,8 @@ public class GenaiPipeline {
                     ok.attempts(), ok.reasked());
         }
         if (o instanceof LlmOutcome.Degraded dg && dg.attempts() > 0) {
-            return new GenaiResult.Llm(dg.provider(), dg.model(), dg.latencyMs(), null, null, dg.attempts(), null);
+            return new GenaiResult.Llm(dg.provider(), dg.model(), dg.latencyMs(), dg.inputTokens(), dg.outputTokens(),
+                    dg.attempts(), null);
         }
         return null;
     }

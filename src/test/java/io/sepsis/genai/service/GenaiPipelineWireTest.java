@@ -201,6 +201,7 @@ class GenaiPipelineWireTest {
                 .counter().count());
         assertEquals(150, registry.get("sepsis.llm.tokens").tags("direction", "output").counter().count());
         assertEquals((900 * 2.5 + 150 * 10.0) / 1e6, registry.get("sepsis.llm.cost").counter().count(), 1e-12);
+
         assertEquals(1, registry.get("sepsis.guardrail.overrides").tags("rule", "sbp_critical").counter().count());
         assertEquals(1, registry.get("sepsis.guardrail.overrides").tags("rule", "lactate_severe").counter().count());
         assertEquals(1, registry.get("sepsis.genai.degraded").tags("reason", "server_error").counter().count());
@@ -213,6 +214,16 @@ class GenaiPipelineWireTest {
             assertTrue(line.matches(".*\"override_rules\":\\[[^]]*\"sbp_critical\".*"), line);
             assertTrue(line.contains("\"llm_input_tokens\":900"), line);
         }
+        // Two answered calls (the answer and the corrective re-ask), both invalid: degraded, but paid for.
+        fake.resetAll();
+        answer(LlmAnswers.PROSE, 0);
+        GenaiResult invalid = p.classify(body("{\"vitals\": {\"HR\": 80, \"SBP\": 125}}"), pipelineSnapshot(),
+                "req-m3", "");
+        assertEquals("invalid_output", invalid.degradedReason());
+        assertEquals(1800, invalid.llm().inputTokens());
+        assertEquals(900 + 1800, registry.get("sepsis.llm.tokens").tags("direction", "input").counter().count());
+        assertEquals(((900 + 1800) * 2.5 + (150 + 300) * 10.0) / 1e6,
+                registry.get("sepsis.llm.cost").counter().count(), 1e-12);
     }
 
     @Test
