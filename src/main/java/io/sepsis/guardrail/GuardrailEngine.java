@@ -273,11 +273,9 @@ public final class GuardrailEngine {
         List<String> reasons = new ArrayList<>();
         List<String> triggerIds = new ArrayList<>();
         if (ov.onTriggerRules()) {
-            for (RuleBreach b : a.breaches()) {
-                if (b.role() == Role.TRIGGER) {
-                    reasons.add(b.describe());
-                    triggerIds.add(b.id());
-                }
+            for (RuleBreach b : a.triggerBreaches()) {
+                reasons.add(b.describe());
+                triggerIds.add(b.id());
             }
         }
         if (ov.onTriggerCriteria()) {

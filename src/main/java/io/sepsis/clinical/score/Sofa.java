@@ -143,9 +143,10 @@ public final class Sofa {
 
     /**
      * a / b rounded to 6 decimals, so a ratio that is exactly on a cut point in decimal arithmetic lands on it:
-     * 112 / 0.28 is 399.99999999999994 in binary floating point, which would wrongly score P/F "< 400".
+     * 112 / 0.28 is 399.99999999999994 in binary floating point, which would wrongly score P/F "< 400". Shared with
+     * the guardrail's PaO2/FiO2 rules, so both land on the same side of every cut point.
      */
-    private static double ratio(double a, double b) {
+    public static double ratio(double a, double b) {
         return Math.rint(a / b * 1e6) / 1e6;
     }
 

@@ -22,10 +22,4 @@ public class LlmAssessorProducer {
                 new CircuitBreaker(config.circuit().failureThreshold(), config.circuit().openDuration()),
                 new LlmOutputValidator());
     }
-
-    @Produces
-    @Singleton
-    LlmOutputValidator llmOutputValidator() {
-        return new LlmOutputValidator();
-    }
 }

@@ -1,6 +1,7 @@
 package io.sepsis.guardrail.config;
 
 import io.sepsis.clinical.Field;
+import io.sepsis.clinical.score.Sofa;
 import io.sepsis.clinical.Observation;
 
 import java.util.ArrayList;
@@ -86,8 +87,7 @@ public final class Parameter {
                 if (!(fio2 > 0) || Double.isNaN(pao2)) {
                     return Double.NaN;
                 }
-                // rounded so that a ratio exactly on a cut point in decimal arithmetic lands on it (112 / 0.28 = 400)
-                return Math.rint(pao2 / fio2 * 1e6) / 1e6;
+                return Sofa.ratio(pao2, fio2); // the SOFA rounding: 112 / 0.28 lands on 400
             default:
                 return o.get(field);
         }
