@@ -62,7 +62,9 @@ public final class LlmClients {
                 require(o.baseUrl(), "OPENAI_BASE_URL", problems);
                 require(o.model(), "OPENAI_MODEL", problems);
                 if (!isBlank(o.baseUrl())) {
-                    checkUrl(o.baseUrl(), "OPENAI_BASE_URL", false, problems);
+                    // key-less local servers may use plain HTTP; once a key is set it travels with every request
+                    boolean keyInHeader = openAiKey.rotating() || !isBlank(openAiKey.get());
+                    checkUrl(o.baseUrl(), "OPENAI_BASE_URL", keyInHeader, problems);
                 }
                 yield problems.isEmpty() ? new OpenAiCompatibleLlmClient(o, settings.generation(), openAiKey)
                         : new UnconfiguredLlmClient(provider, o.model(), problems);

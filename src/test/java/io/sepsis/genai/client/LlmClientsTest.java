@@ -80,6 +80,21 @@ class LlmClientsTest {
     }
 
     @Test
+    void an_openai_compatible_key_is_never_sent_over_plain_http_except_to_this_machine() {
+        var keyed = new LlmSettings.OpenAi("http://10.0.0.5:8000/v1", "test-key-not-real", "llama3", true);
+        var u = assertInstanceOf(UnconfiguredLlmClient.class,
+                LlmClients.create(new LlmSettings("openai-compatible", GEN, NO_AZURE, BEDROCK, keyed)));
+        assertTrue(u.problems().get(0).contains("OPENAI_BASE_URL must use https"), u.problems().toString());
+        // without a key, a plain-HTTP server on the network (vLLM in the same VPC) stays allowed
+        try (LlmClient keyless = LlmClients.create(settings("openai-compatible", NO_AZURE));
+             LlmClient local = LlmClients.create(new LlmSettings("openai-compatible", GEN, NO_AZURE, BEDROCK,
+                     new LlmSettings.OpenAi("http://127.0.0.1:8000/v1", "test-key-not-real", "llama3", true)))) {
+            assertInstanceOf(OpenAiCompatibleLlmClient.class, keyless);
+            assertInstanceOf(OpenAiCompatibleLlmClient.class, local);
+        }
+    }
+
+    @Test
     void settings_never_print_keys() {
         assertFalse(AZURE.toString().contains("secret-key-value"));
         assertFalse(new LlmSettings.OpenAi("u", "sk-live-123", "m", true).toString().contains("sk-live-123"));
