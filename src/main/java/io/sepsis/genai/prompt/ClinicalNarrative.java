@@ -345,15 +345,17 @@ public final class ClinicalNarrative {
         }
     }
 
-    /** One history string made safe to sit outside the notes block: redacted, one line, no delimiters or quotes. */
+    /**
+     * One history string made safe to sit outside the notes block: canonical ({@link UntrustedText}, so full-width
+     * digits of an MRN meet the redactor's patterns), redacted, one line, no delimiters or quotes.
+     */
     static String historyItem(String item) {
-        String s = PhiRedactor.redact(item).text();
+        String s = PhiRedactor.redact(UntrustedText.clean(item)).text();
         s = PromptTemplate.neutraliseDelimiters(s);
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                    || c == '\u2028' || c == '\u2029') {
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
                 out.append(' ');
             } else if (c == '"') {
                 out.append('\'');

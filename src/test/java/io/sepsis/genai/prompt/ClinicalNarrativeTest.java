@@ -79,6 +79,18 @@ class ClinicalNarrativeTest {
     }
 
     @Test
+    void an_identifier_in_full_width_digits_or_split_by_invisible_characters_is_redacted_in_history_too() {
+        String n = narrative("""
+                {"vitals": {"HR": 90},
+                 "patient_history": {"conditions": ["transfer from ward, MRN: \uFF18\uFF14\uFF13\uFF12\uFF11\uFF19\uFF17",
+                                                    "seen by Dr. Whit\u200Bfield"]}}""");
+        assertFalse(n.contains("8432197"), n);
+        assertFalse(n.contains("\uFF18\uFF14\uFF13"), n);
+        assertFalse(n.contains("Whitfield"), n);
+        assertTrue(n.contains("MRN: [MRN_1]"), n);
+    }
+
+    @Test
     void ages_over_89_are_shown_as_90_plus() {
         assertTrue(narrative("{\"vitals\": {\"Age\": 93, \"HR\": 80}}").contains("age 90+ years"));
     }
