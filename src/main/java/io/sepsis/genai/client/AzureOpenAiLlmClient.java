@@ -37,32 +37,17 @@ public final class AzureOpenAiLlmClient extends ChatModelLlmClient {
     }
 
     static String deploymentBaseUrl(LlmSettings.Azure azure) {
-        String endpoint = azure.endpoint().strip();
-        while (endpoint.endsWith("/")) {
-            endpoint = endpoint.substring(0, endpoint.length() - 1);
-        }
-        return endpoint + "/openai/deployments/" + URLEncoder.encode(azure.deployment(), StandardCharsets.UTF_8);
+        return OpenAiCompatibleLlmClient.stripTrailingSlashes(azure.endpoint()) + "/openai/deployments/"
+                + URLEncoder.encode(azure.deployment(), StandardCharsets.UTF_8);
     }
 
     private static OpenAiChatModel model(LlmSettings.Azure azure, LlmSettings.Generation generation,
                                          ApiKeySource key) {
-        OpenAiChatModel.OpenAiChatModelBuilder builder = OpenAiChatModel.builder()
-                .httpClientBuilder(DeadlineHttpClient.builder())
-                .baseUrl(deploymentBaseUrl(azure))
+        // Azure routes by deployment; the model name is informational
+        return OpenAiCompatibleLlmClient.protocol(deploymentBaseUrl(azure), azure.deployment(), generation,
+                        azure.jsonMode())
                 .customHeaders(() -> Map.of("api-key", key.get())) // per request: rotation needs no rebuild
                 .customQueryParams(Map.of("api-version", azure.apiVersion()))
-                .modelName(azure.deployment()) // Azure routes by deployment; the field is informational
-                .timeout(generation.maxCallTimeout())
-                .maxRetries(0); // retries are the assessor's, within the decision deadline
-        if (generation.maxCompletionTokensField()) {
-            builder.maxCompletionTokens(generation.maxOutputTokens());
-        } else {
-            builder.maxTokens(generation.maxOutputTokens());
-        }
-        generation.temperature().ifPresent(builder::temperature);
-        if (azure.jsonMode()) {
-            builder.responseFormat("json_object");
-        }
-        return builder.build();
+                .build();
     }
 }

@@ -35,30 +35,47 @@ public final class OpenAiCompatibleLlmClient extends ChatModelLlmClient {
 
     private static OpenAiChatModel model(LlmSettings.OpenAi openAi, LlmSettings.Generation generation,
                                          ApiKeySource key) {
-        String baseUrl = openAi.baseUrl().strip();
-        while (baseUrl.endsWith("/")) {
-            baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
-        }
-        OpenAiChatModel.OpenAiChatModelBuilder builder = OpenAiChatModel.builder()
-                .httpClientBuilder(DeadlineHttpClient.builder())
-                .baseUrl(baseUrl)
-                .modelName(openAi.model())
-                .timeout(generation.maxCallTimeout())
-                .maxRetries(0);
+        OpenAiChatModel.OpenAiChatModelBuilder builder = protocol(stripTrailingSlashes(openAi.baseUrl()),
+                openAi.model(), generation, openAi.jsonMode());
         // Bearer key per request (rotation needs no rebuild); none at all for key-less servers.
         builder.customHeaders(() -> {
             String k = key.get();
             return k.isEmpty() ? Map.of() : Map.of("Authorization", "Bearer " + k);
         });
+        return builder.build();
+    }
+
+    /**
+     * The OpenAI chat-completions settings both OpenAI-protocol providers share (Azure OpenAI speaks it too): the
+     * deadline-aware HTTP client, no retries of its own (retries are the assessor's, within the decision deadline),
+     * the output-token limit under the field the deployment expects, temperature and JSON mode. Callers add how
+     * the key travels.
+     */
+    static OpenAiChatModel.OpenAiChatModelBuilder protocol(String baseUrl, String modelName,
+                                                           LlmSettings.Generation generation, boolean jsonMode) {
+        OpenAiChatModel.OpenAiChatModelBuilder builder = OpenAiChatModel.builder()
+                .httpClientBuilder(DeadlineHttpClient.builder())
+                .baseUrl(baseUrl)
+                .modelName(modelName)
+                .timeout(generation.maxCallTimeout())
+                .maxRetries(0);
         if (generation.maxCompletionTokensField()) {
             builder.maxCompletionTokens(generation.maxOutputTokens());
         } else {
             builder.maxTokens(generation.maxOutputTokens());
         }
         generation.temperature().ifPresent(builder::temperature);
-        if (openAi.jsonMode()) {
+        if (jsonMode) {
             builder.responseFormat("json_object");
         }
-        return builder.build();
+        return builder;
+    }
+
+    static String stripTrailingSlashes(String url) {
+        String s = url.strip();
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
     }
 }
