@@ -170,7 +170,8 @@ public final class ObservationParser {
         return prefix.isEmpty() ? name : prefix + "." + name;
     }
 
-    private static String truncate(String name) {
+    /** A client-supplied key as it may appear in an error or warning: at most {@value #MAX_NAME_LENGTH} characters. */
+    public static String truncate(String name) {
         return name.length() <= MAX_NAME_LENGTH ? name : name.substring(0, MAX_NAME_LENGTH) + "…";
     }
 }

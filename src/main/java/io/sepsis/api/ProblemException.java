@@ -38,11 +38,6 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.TYPE_VALIDATION, 400, "Invalid request", detail, errors);
     }
 
-    /** A 400 about the request as a whole (e.g. "history has more than 336 rows"); detail names no values. */
-    public static ProblemException badRequest(String detail) {
-        return new ProblemException(Problem.TYPE_VALIDATION, 400, "Invalid request", detail, List.of());
-    }
-
     /** 413, e.g. a batch over 1,000 patients. */
     public static ProblemException tooLarge(String detail) {
         return new ProblemException(Problem.TYPE_PAYLOAD_TOO_LARGE, 413, "Payload too large", detail, List.of());

@@ -65,7 +65,7 @@ public final class GenaiRequestParser {
         String patientId = patientId(body.get("patient_id"), issues);
         for (Map.Entry<String, JsonNode> e : body.properties()) {
             if (!TOP_KEYS.contains(e.getKey())) {
-                issues.warn("unknown field '" + name(e.getKey()) + "' ignored");
+                issues.warn("unknown field '" + ObservationParser.truncate(e.getKey()) + "' ignored");
             }
         }
 
@@ -83,7 +83,7 @@ public final class GenaiRequestParser {
             } else {
                 for (Map.Entry<String, JsonNode> e : history.properties()) {
                     if (!HISTORY_KEYS.contains(e.getKey())) {
-                        issues.warn("unknown field 'patient_history." + name(e.getKey()) + "' ignored");
+                        issues.warn("unknown field 'patient_history." + ObservationParser.truncate(e.getKey()) + "' ignored");
                     }
                 }
                 conditions = strings(history.get("conditions"), "patient_history.conditions", issues);
@@ -113,7 +113,7 @@ public final class GenaiRequestParser {
         int measured = 0;
         for (Map.Entry<String, JsonNode> e : vitals.properties()) {
             String key = e.getKey();
-            String path = "vitals." + name(key);
+            String path = "vitals." + ObservationParser.truncate(key);
             Optional<Field> field = Field.lookup(key);
             if (field.isEmpty()) {
                 issues.warn("unknown field '" + path + "' ignored");
@@ -122,7 +122,7 @@ public final class GenaiRequestParser {
             Field f = field.get();
             String previous = seen.putIfAbsent(f, key);
             if (previous != null) {
-                issues.error(path, "duplicates '" + name(previous) + "' (both are " + f.name() + ")");
+                issues.error(path, "duplicates '" + ObservationParser.truncate(previous) + "' (both are " + f.name() + ")");
                 continue;
             }
             List<TimedValue> readings = readings(f, e.getValue(), path, issues);
@@ -206,7 +206,7 @@ public final class GenaiRequestParser {
     private static TimedValue reading(Field f, JsonNode item, String path, Issues issues) {
         for (Map.Entry<String, JsonNode> e : item.properties()) {
             if (!READING_KEYS.contains(e.getKey())) {
-                issues.warn("unknown field '" + path + "." + name(e.getKey()) + "' ignored");
+                issues.warn("unknown field '" + path + "." + ObservationParser.truncate(e.getKey()) + "' ignored");
             }
         }
         JsonNode ts = item.get("ts");
@@ -311,11 +311,6 @@ public final class GenaiRequestParser {
             return null;
         }
         return s;
-    }
-
-    private static String name(String key) {
-        int max = ObservationParser.MAX_NAME_LENGTH;
-        return key.length() <= max ? key : key.substring(0, max) + "…";
     }
 
     /** Errors and warnings, bounded like {@link ObservationParser} so junk input cannot produce huge answers. */

@@ -1,7 +1,7 @@
 package io.sepsis.genai.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sepsis.api.FieldError;
+import io.sepsis.api.BatchBody;
 import io.sepsis.api.Problem;
 import io.sepsis.api.ProblemException;
 import jakarta.annotation.PreDestroy;
@@ -46,14 +46,7 @@ public class GenaiBatch {
     }
 
     public List<Entry> run(JsonNode body, String requestId) {
-        if (body == null || !body.isObject() || !body.path("patients").isArray()) {
-            throw ProblemException.validation(List.of(new FieldError("patients", "required array of patients")));
-        }
-        JsonNode patients = body.get("patients");
-        if (patients.size() > maxPatients) {
-            throw ProblemException.tooLarge("patients: at most " + maxPatients + " per GenAI batch, got "
-                    + patients.size());
-        }
+        JsonNode patients = BatchBody.patients(body, maxPatients, "per GenAI batch");
         GenaiPipeline.Snapshot snapshot = pipeline.snapshot(); // one configuration for the whole batch
         List<Future<GenaiResult>> futures = new ArrayList<>(patients.size());
         for (int i = 0; i < patients.size(); i++) {

@@ -46,10 +46,6 @@ public final class StayFeatures {
         s.write(out);
     }
 
-    public int hours() {
-        return hours;
-    }
-
     /**
      * Adds the next hour. {@code row} is indexed by {@link Field#ordinal()} (at least the 40 PhysioNet columns),
      * NaN where not measured; values are assumed plausible (validated upstream).

@@ -1,6 +1,7 @@
 package io.sepsis.ml.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sepsis.api.BatchBody;
 import io.sepsis.api.FieldError;
 import io.sepsis.api.ObservationParser;
 import io.sepsis.api.ProblemException;
@@ -76,7 +77,7 @@ final class PatientRequests {
         for (java.util.Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!k.equals("patient_id") && !k.equals("observations")) {
-                warnings.add("unknown field '" + truncate(k) + "' ignored");
+                warnings.add("unknown field '" + ObservationParser.truncate(k) + "' ignored");
             }
         }
         if (!errors.isEmpty()) {
@@ -88,14 +89,7 @@ final class PatientRequests {
     /** The {@code patients} array of a batch body; 413 over {@value #MAX_BATCH}. */
     static JsonNode batch(JsonNode body) {
         requireObject(body, "");
-        JsonNode p = body.get("patients");
-        if (p == null || !p.isArray()) {
-            throw ProblemException.validation(List.of(new FieldError("patients", "required array of patients")));
-        }
-        if (p.size() > MAX_BATCH) {
-            throw ProblemException.tooLarge("patients: at most " + MAX_BATCH + " per batch, got " + p.size());
-        }
-        return p;
+        return BatchBody.patients(body, MAX_BATCH, "per batch");
     }
 
     private static Observation observation(JsonNode node, String path, Set<String> reserved, List<FieldError> errors,
@@ -127,9 +121,5 @@ final class PatientRequests {
             throw ProblemException.validation(List.of(new FieldError(prefix.isEmpty() ? "body"
                     : prefix.substring(0, prefix.length() - 1), "must be a JSON object")));
         }
-    }
-
-    private static String truncate(String k) {
-        return k.length() > ObservationParser.MAX_NAME_LENGTH ? k.substring(0, ObservationParser.MAX_NAME_LENGTH) + "…" : k;
     }
 }
