@@ -170,6 +170,19 @@ public final class ObservationParser {
         return prefix.isEmpty() ? name : prefix + "." + name;
     }
 
+    /**
+     * Warnings of a whole request (one per history row can repeat the same unknown field hundreds of times): at most
+     * {@value #MAX_WARNINGS}, then one saying how many more.
+     */
+    public static List<String> capWarnings(List<String> warnings) {
+        if (warnings.size() <= MAX_WARNINGS) {
+            return warnings;
+        }
+        List<String> out = new ArrayList<>(warnings.subList(0, MAX_WARNINGS));
+        out.add((warnings.size() - MAX_WARNINGS) + " more warnings not listed");
+        return out;
+    }
+
     /** A client-supplied key as it may appear in an error or warning: at most {@value #MAX_NAME_LENGTH} characters. */
     public static String truncate(String name) {
         return name.length() <= MAX_NAME_LENGTH ? name : name.substring(0, MAX_NAME_LENGTH) + "…";

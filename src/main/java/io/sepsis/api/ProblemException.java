@@ -31,12 +31,25 @@ public class ProblemException extends RuntimeException {
         this(status, title, detail, List.of());
     }
 
+    /**
+     * A 400 listing the field errors: at most {@value #MAX_LISTED_ERRORS} of them, then one entry saying how many
+     * more, so that a request of many invalid rows (a 1,000-hour timeline) cannot make a multi-megabyte answer.
+     * {@link ObservationParser} bounds what one object produces; this bounds the request.
+     */
     public static ProblemException validation(List<FieldError> errors) {
         String detail = errors.size() == 1
                 ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " fields are invalid";
-        return new ProblemException(Problem.TYPE_VALIDATION, 400, "Invalid request", detail, errors);
+        List<FieldError> listed = errors;
+        if (errors.size() > MAX_LISTED_ERRORS) {
+            listed = new java.util.ArrayList<>(errors.subList(0, MAX_LISTED_ERRORS));
+            listed.add(new FieldError("body", (errors.size() - MAX_LISTED_ERRORS) + " more errors not listed"));
+        }
+        return new ProblemException(Problem.TYPE_VALIDATION, 400, "Invalid request", detail, listed);
     }
+
+    /** Errors listed in one 400 (two objects' worth of {@link ObservationParser#MAX_ERRORS}). */
+    public static final int MAX_LISTED_ERRORS = 2 * ObservationParser.MAX_ERRORS;
 
     /** 413, e.g. a batch over 1,000 patients. */
     public static ProblemException tooLarge(String detail) {

@@ -49,7 +49,7 @@ final class PatientRequests {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        return new PatientInput(patientId, current, history, warnings);
+        return new PatientInput(patientId, current, history, ObservationParser.capWarnings(warnings));
     }
 
     record Timeline(String patientId, List<Observation> rows, List<String> warnings) {
@@ -83,7 +83,7 @@ final class PatientRequests {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        return new Timeline(patientId, rows, warnings);
+        return new Timeline(patientId, rows, ObservationParser.capWarnings(warnings));
     }
 
     /** The {@code patients} array of a batch body; 413 over {@value #MAX_BATCH}. */
