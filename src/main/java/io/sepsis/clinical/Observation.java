@@ -39,13 +39,12 @@ public final class Observation {
 
     /** Mean arterial pressure: measured, else estimated as (SBP + 2·DBP) / 3, else NaN. */
     public double mapOrEstimate() {
-        if (has(Field.MAP)) {
-            return get(Field.MAP);
-        }
-        if (has(Field.SBP) && has(Field.DBP)) {
-            return (get(Field.SBP) + 2 * get(Field.DBP)) / 3.0;
-        }
-        return Double.NaN;
+        return mapOrEstimate(get(Field.MAP), get(Field.SBP), get(Field.DBP));
+    }
+
+    /** {@link #mapOrEstimate()} on values (NaN = not measured); the feature code uses it on forward-filled ones. */
+    public static double mapOrEstimate(double map, double sbp, double dbp) {
+        return Double.isNaN(map) ? (sbp + 2 * dbp) / 3.0 : map; // NaN when SBP or DBP is missing
     }
 
     public static final class Builder {

@@ -1,6 +1,7 @@
 package io.sepsis.ml.features;
 
 import io.sepsis.clinical.Field;
+import io.sepsis.clinical.Observation;
 import io.sepsis.clinical.score.News2;
 import io.sepsis.clinical.score.QSofa;
 import io.sepsis.clinical.score.Sirs;
@@ -208,11 +209,7 @@ public final class StayFeatures {
     }
 
     private double currentMap() {
-        double map = current(Field.MAP);
-        if (!Double.isNaN(map)) {
-            return map;
-        }
-        return (current(Field.SBP) + 2 * current(Field.DBP)) / 3.0;
+        return Observation.mapOrEstimate(current(Field.MAP), current(Field.SBP), current(Field.DBP));
     }
 
     private static float points(int points, double... inputs) {
