@@ -1008,27 +1008,11 @@ public final class GuardrailConfigParser {
         }
 
         void keys(JsonNode o, Set<String> allowed, String prefix) {
-            for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
-                String k = it.next();
-                if (!allowed.contains(k)) {
-                    errors.add(prefix + k + ": unknown key");
-                }
-            }
+            ConfigJson.unknownKeys(o, allowed, prefix, errors);
         }
 
         String str(JsonNode o, String key, String prefix, boolean required) {
-            JsonNode n = o.get(key);
-            if (n == null || n.isNull()) {
-                if (required) {
-                    errors.add(prefix + key + ": required string");
-                }
-                return null;
-            }
-            if (!n.isTextual() || n.asText().isBlank()) {
-                errors.add(prefix + key + ": must be a non-empty string");
-                return null;
-            }
-            return n.asText();
+            return ConfigJson.text(o, key, prefix, required, errors);
         }
 
         Double num(JsonNode o, String key, String prefix, boolean required) {

@@ -8,7 +8,6 @@ import io.sepsis.ops.config.ConfigJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -35,9 +34,9 @@ public final class MlThresholdsParser {
     public static MlThresholds parse(byte[] json, String source, Instant loadedAt) throws InvalidThresholdsException {
         JsonNode root = ConfigJson.readObject(json, "", InvalidThresholdsException::new);
         List<String> errors = new ArrayList<>();
-        unknownKeys(root, TOP, "", errors);
-        String version = text(root, "version", errors, true);
-        String description = text(root, "description", errors, false);
+        ConfigJson.unknownKeys(root, TOP, "", errors);
+        String version = ConfigJson.text(root, "version", "", true, errors);
+        String description = ConfigJson.text(root, "description", "", false, errors);
         double alert = probability(root.get("alert_threshold"), "alert_threshold", errors);
         JsonNode levels = root.get("risk_levels");
         double moderate = Double.NaN;
@@ -45,7 +44,7 @@ public final class MlThresholdsParser {
         if (levels == null || !levels.isObject()) {
             errors.add("risk_levels: required object with moderate_from, high_from, critical_from");
         } else {
-            unknownKeys(levels, LEVELS, "risk_levels.", errors);
+            ConfigJson.unknownKeys(levels, LEVELS, "risk_levels.", errors);
             moderate = probability(levels.get("moderate_from"), "risk_levels.moderate_from", errors);
             critical = probability(levels.get("critical_from"), "risk_levels.critical_from", errors);
             JsonNode high = levels.get("high_from");
@@ -86,15 +85,15 @@ public final class MlThresholdsParser {
                 errors.add(at + ": must be an object");
                 continue;
             }
-            unknownKeys(f, FLOOR, at + ".", errors);
-            String c = text(f, "criterion", errors, true, at + ".");
+            ConfigJson.unknownKeys(f, FLOOR, at + ".", errors);
+            String c = ConfigJson.text(f, "criterion", at + ".", true, errors);
             EscalationCriterion criterion = c == null ? null : EscalationCriterion.of(c).orElse(null);
             if (c != null && criterion == null) {
                 errors.add(at + ".criterion: unknown '" + c + "'; known: septic_shock, qsofa_ge_2, news2_ge_7");
             } else if (criterion != null && !seen.add(criterion)) {
                 errors.add(at + ".criterion: '" + c + "' is listed twice");
             }
-            String level = text(f, "min_level", errors, true, at + ".");
+            String level = ConfigJson.text(f, "min_level", at + ".", true, errors);
             RiskLevel min = null;
             if (level != null) {
                 try {
@@ -106,8 +105,8 @@ public final class MlThresholdsParser {
                     errors.add(at + ".min_level: LOW is not a floor");
                 }
             }
-            String rationale = text(f, "rationale", errors, true, at + ".");
-            String source = text(f, "source", errors, true, at + ".");
+            String rationale = ConfigJson.text(f, "rationale", at + ".", true, errors);
+            String source = ConfigJson.text(f, "source", at + ".", true, errors);
             if (criterion != null && min != null && min != RiskLevel.LOW && rationale != null && source != null) {
                 out.add(new MlThresholds.Floor(criterion, min, rationale, source));
             }
@@ -126,33 +125,5 @@ public final class MlThresholdsParser {
             return Double.NaN;
         }
         return v;
-    }
-
-    private static String text(JsonNode o, String key, List<String> errors, boolean required) {
-        return text(o, key, errors, required, "");
-    }
-
-    private static String text(JsonNode o, String key, List<String> errors, boolean required, String prefix) {
-        JsonNode n = o.get(key);
-        if (n == null || n.isNull()) {
-            if (required) {
-                errors.add(prefix + key + ": required string");
-            }
-            return null;
-        }
-        if (!n.isTextual() || n.asText().isBlank()) {
-            errors.add(prefix + key + ": must be a non-empty string");
-            return null;
-        }
-        return n.asText();
-    }
-
-    private static void unknownKeys(JsonNode o, Set<String> allowed, String prefix, List<String> errors) {
-        for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!allowed.contains(k)) {
-                errors.add(prefix + k + ": unknown key");
-            }
-        }
     }
 }

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -44,5 +46,31 @@ public final class ConfigJson {
             throw refuse.apply(List.of(prefix + "top level must be a JSON object"));
         }
         return root;
+    }
+
+    /** Adds {@code "<prefix><key>: unknown key"} for every key of {@code o} not in {@code allowed}. */
+    public static void unknownKeys(JsonNode o, Set<String> allowed, String prefix, List<String> errors) {
+        for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!allowed.contains(k)) {
+                errors.add(prefix + k + ": unknown key");
+            }
+        }
+    }
+
+    /** The non-blank string at {@code key}, or null with an error (missing counts only when {@code required}). */
+    public static String text(JsonNode o, String key, String prefix, boolean required, List<String> errors) {
+        JsonNode n = o.get(key);
+        if (n == null || n.isNull()) {
+            if (required) {
+                errors.add(prefix + key + ": required string");
+            }
+            return null;
+        }
+        if (!n.isTextual() || n.asText().isBlank()) {
+            errors.add(prefix + key + ": must be a non-empty string");
+            return null;
+        }
+        return n.asText();
     }
 }
