@@ -1,5 +1,6 @@
 package io.sepsis.api;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -8,9 +9,12 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Documents the platform's error responses on every operation, so endpoint authors do not have to: 401 where the
  * API key applies (operations that do not opt out with an empty security list), and there 429 too (the optional
- * per-key rate limit), 400 and 413 where there is a request body, 500 everywhere. An operation's own declaration of a status wins. Registered by
- * {@code mp.openapi.filter}.
+ * per-key rate limit), 400 and 413 where there is a request body, 500 everywhere. An operation's own declaration of a status wins.
+ * <p>
+ * Runs once, at build time: the document is then served as built, with no filtering at start-up (a run-time
+ * {@code mp.openapi.filter} re-reads and re-filters the whole document on every start: about 0.4 s more on one CPU).
  */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
     public static final String BAD_REQUEST = "BadRequest";
     public static final String UNAUTHORIZED = "Unauthorized";
