@@ -5,8 +5,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -28,6 +31,13 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
  */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final AllowedMethods allowedMethods;
+
+    @Inject
+    ProblemMappers(AllowedMethods allowedMethods) {
+        this.allowedMethods = allowedMethods;
+    }
 
     @ServerExceptionMapper
     public RestResponse<Problem> problem(ProblemException e) {
@@ -53,7 +63,7 @@ public class ProblemMappers {
      * deliberate response of its thrower and is passed through unchanged.
      */
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
         // Quarkus REST wraps Jackson's parse and constraint errors in a 400 WebApplicationException.
         if (e.getCause() instanceof JsonProcessingException jpe && !(jpe instanceof InvalidDefinitionException)) {
             return jsonProblem(jpe).toResponse().toResponse();
@@ -69,8 +79,14 @@ public class ProblemMappers {
         Problem problem = Problem.of(Problem.TYPE_BLANK, reason(status), status, detailFor(status),
                 RequestIds.current());
         Response.ResponseBuilder builder = Response.status(status).entity(problem).type(Problem.MEDIA_TYPE);
-        if (original != null && original.getHeaderString("Allow") != null) {
-            builder.header("Allow", original.getHeaderString("Allow")); // 405 says what is allowed
+        if (status == 405) { // a 405 says what is allowed (RFC 9110 §15.5.6): the framework's header, else the resources'
+            String allow = original.getHeaderString(HttpHeaders.ALLOW);
+            if (allow == null) {
+                allow = allowedMethods.allow(uri.getPath()).orElse(null);
+            }
+            if (allow != null) {
+                builder.header(HttpHeaders.ALLOW, allow);
+            }
         }
         return builder.build();
     }

@@ -116,6 +116,23 @@ class PlatformTest {
     }
 
     @Test
+    void a_405_and_an_options_answer_name_the_methods_the_path_allows() {
+        given().header("X-API-Key", KEY).when().get("/classify")
+                .then().statusCode(405).contentType("application/problem+json").header("Allow", "POST, OPTIONS");
+        given().header("X-API-Key", KEY).when().delete("/health")
+                .then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS");
+        // Several classes share @Path("/"): the answer is this path's methods, not every method of those classes.
+        given().header("X-API-Key", KEY).when().options("/classify")
+                .then().statusCode(200).header("Allow", "POST, OPTIONS");
+    }
+
+    @Test
+    void head_of_an_open_endpoint_needs_no_key_and_of_a_protected_one_does() {
+        given().when().head("/").then().statusCode(200);
+        given().when().head("/config/current").then().statusCode(401);
+    }
+
+    @Test
     void malformed_json_is_400_problem_naming_where() {
         given().header("X-API-Key", KEY).contentType(ContentType.JSON)
                 .body("{\"history\": [{\"HR\": 90}, {\"HR\": P001secret}]}")
