@@ -41,6 +41,8 @@ class ApiKeyFilterDecisionTest {
     void open_paths_are_exact() {
         assertTrue(OpenEndpoints.isOpen("GET", "/health"));
         assertFalse(OpenEndpoints.isOpen("POST", "/health"));
+        assertTrue(OpenEndpoints.isOpen("HEAD", "/health"), "HEAD is GET without the body");
+        assertFalse(OpenEndpoints.isOpen("HEAD", "/config/current"));
         assertFalse(OpenEndpoints.isOpen("GET", "/health/"));
         assertFalse(OpenEndpoints.isOpen("GET", "/healthz"));
         assertFalse(OpenEndpoints.isOpen("POST", "/"));
