@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -51,28 +53,23 @@ public class AllowedMethods {
 
     /** From resource classes (each with a class-level {@code @Path}). */
     public AllowedMethods(Collection<Class<?>> resources) {
-        List<Route> found = new ArrayList<>();
+        Map<String, Set<Verb>> byTemplate = new LinkedHashMap<>();
         for (Class<?> resource : resources) {
             String base = resource.getAnnotation(Path.class).value();
             for (Method m : resource.getMethods()) {
-                Optional<Verb> verb = verb(m);
-                if (verb.isEmpty()) {
-                    continue;
-                }
-                Path sub = m.getAnnotation(Path.class);
-                Pattern path = pattern(normalise(join(base, sub == null ? "" : sub.value())));
-                Route route = found.stream().filter(r -> r.path().pattern().equals(path.pattern())).findFirst()
-                        .orElseGet(() -> {
-                            Route r = new Route(path, EnumSet.of(Verb.OPTIONS));
-                            found.add(r);
-                            return r;
-                        });
-                route.verbs().add(verb.get());
-                if (verb.get() == Verb.GET) {
-                    route.verbs().add(Verb.HEAD);
-                }
+                verb(m).ifPresent(verb -> {
+                    Path sub = m.getAnnotation(Path.class);
+                    Set<Verb> verbs = byTemplate.computeIfAbsent(normalise(join(base, sub == null ? "" : sub.value())),
+                            t -> EnumSet.of(Verb.OPTIONS));
+                    verbs.add(verb);
+                    if (verb == Verb.GET) {
+                        verbs.add(Verb.HEAD);
+                    }
+                });
             }
         }
+        List<Route> found = new ArrayList<>();
+        byTemplate.forEach((template, verbs) -> found.add(new Route(pattern(template), Set.copyOf(verbs))));
         this.routes = List.copyOf(found);
     }
 

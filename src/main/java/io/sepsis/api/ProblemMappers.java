@@ -79,14 +79,8 @@ public class ProblemMappers {
         Problem problem = Problem.of(Problem.TYPE_BLANK, reason(status), status, detailFor(status),
                 RequestIds.current());
         Response.ResponseBuilder builder = Response.status(status).entity(problem).type(Problem.MEDIA_TYPE);
-        if (status == 405) { // a 405 says what is allowed (RFC 9110 §15.5.6): the framework's header, else the resources'
-            String allow = original.getHeaderString(HttpHeaders.ALLOW);
-            if (allow == null) {
-                allow = allowedMethods.allow(uri.getPath()).orElse(null);
-            }
-            if (allow != null) {
-                builder.header(HttpHeaders.ALLOW, allow);
-            }
+        if (status == 405) { // a 405 says what the path allows (RFC 9110 §15.5.6)
+            allowedMethods.allow(uri.getPath()).ifPresent(allow -> builder.header(HttpHeaders.ALLOW, allow));
         }
         return builder.build();
     }
