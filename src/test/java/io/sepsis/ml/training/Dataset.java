@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 
 /**
  * A feature matrix built from stays with the service's own feature code. Row-major {@code float[]}, NaN = missing,
- * with the stay index of every row so folds can be cut by patient.
+ * with the stay index and hour of every row so folds can be cut by patient and rows related to sepsis onset.
  *
  * <p>Two views of the same hours exist, because clients call the API in two ways:
  * <ul>
@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  *   probability because such clients rarely know them.</li>
  * </ul>
  */
-public record Dataset(float[] x, float[] y, int[] stay, int rows, int cols) {
+public record Dataset(float[] x, float[] y, int[] stay, int[] hour, int rows, int cols) {
 
     public static Dataset history(List<Stay> stays) {
         int rows = totalHours(stays);
@@ -30,6 +30,7 @@ public record Dataset(float[] x, float[] y, int[] stay, int rows, int cols) {
         float[] x = new float[Math.multiplyExact(rows, cols)];
         float[] y = new float[rows];
         int[] stay = new int[rows];
+        int[] hour = new int[rows];
         float[] buf = new float[cols];
         int r = 0;
         for (int s = 0; s < stays.size(); s++) {
@@ -41,10 +42,11 @@ public record Dataset(float[] x, float[] y, int[] stay, int rows, int cols) {
                 System.arraycopy(buf, 0, x, r * cols, cols);
                 y[r] = st.labels()[t];
                 stay[r] = s;
+                hour[r] = t;
                 r++;
             }
         }
-        return new Dataset(x, y, stay, rows, cols);
+        return new Dataset(x, y, stay, hour, rows, cols);
     }
 
     /**
@@ -64,6 +66,7 @@ public record Dataset(float[] x, float[] y, int[] stay, int rows, int cols) {
         float[] x = new float[Math.multiplyExact(rows, cols)];
         float[] y = new float[rows];
         int[] stay = new int[rows];
+        int[] hour = new int[rows];
         float[] buf = new float[cols];
         double[] filled = new double[Field.COUNT];
         int r = 0;
@@ -89,10 +92,11 @@ public record Dataset(float[] x, float[] y, int[] stay, int rows, int cols) {
                 System.arraycopy(buf, 0, x, r * cols, cols);
                 y[r] = st.labels()[t];
                 stay[r] = s;
+                hour[r] = t;
                 r++;
             }
         }
-        return new Dataset(x, y, stay, rows, cols);
+        return new Dataset(x, y, stay, hour, rows, cols);
     }
 
     /** Row indices whose stay passes {@code keep}. */

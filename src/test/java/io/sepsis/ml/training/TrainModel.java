@@ -27,7 +27,7 @@ import java.util.function.IntPredicate;
  * from the saved predictions by {@link EvaluateTraining}, so they can be recomputed without retraining.
  *
  * <p>Usage: {@code scripts/train-model} (see README). Options: {@code --data PATH --out DIR --work DIR --folds K
- * --rounds N --max-stays N --threads N --seed S --no-shift}.
+ * --rounds N --max-stays N --threads N --seed S --target physionet|utility --no-shift}.
  */
 public final class TrainModel {
 
@@ -50,7 +50,7 @@ public final class TrainModel {
         int[] fold = Folds.assign(stays, o.folds(), o.seed());
         Folds.write(o.work().resolve("folds.bin"), stays, fold);
 
-        DMatrix all = combined(history, snapTrain);
+        DMatrix all = combined(history, snapTrain, stays, o.target());
         DMatrix hist = matrix(history);
         DMatrix snap = matrix(snapEval);
         float[] oofHistory = new float[history.rows()];
@@ -136,17 +136,28 @@ public final class TrainModel {
         return m;
     }
 
-    /** History rows then snapshot-training rows in one matrix, so a fold is one slice. */
-    private static DMatrix combined(Dataset h, Dataset s) throws XGBoostError {
+    /**
+     * History rows then snapshot-training rows in one matrix, so a fold is one slice; labels and weights from the
+     * training target (slices keep both).
+     */
+    private static DMatrix combined(Dataset h, Dataset s, List<Stay> stays, TrainingTarget target)
+            throws XGBoostError {
         float[] x = new float[h.x().length + s.x().length];
         System.arraycopy(h.x(), 0, x, 0, h.x().length);
         System.arraycopy(s.x(), 0, x, h.x().length, s.x().length);
-        float[] y = new float[h.rows() + s.rows()];
-        System.arraycopy(h.y(), 0, y, 0, h.rows());
-        System.arraycopy(s.y(), 0, y, h.rows(), s.rows());
         DMatrix m = new DMatrix(x, h.rows() + s.rows(), h.cols(), Float.NaN);
-        m.setLabel(y);
+        m.setLabel(concat(target.labels(h, stays), target.labels(s, stays)));
+        if (target != TrainingTarget.PHYSIONET) {
+            m.setWeight(concat(target.weights(h, stays), target.weights(s, stays)));
+        }
         return m;
+    }
+
+    private static float[] concat(float[] a, float[] b) {
+        float[] out = new float[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static int[] combinedRows(Dataset h, Dataset s, IntPredicate keepStay) {

@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * boosting is sequential, so the first N trees are exactly the model {@code --rounds N} would train.
  */
 record TrainingOptions(Path data, Path out, Path work, int folds, int rounds, int maxDepth, double eta,
-                       int maxStays, int threads, long seed, int snapshotEvery, boolean shift, int[] oofTreeLimits) {
+                       int maxStays, int threads, long seed, int snapshotEvery, TrainingTarget target, boolean shift,
+                       int[] oofTreeLimits) {
 
     static TrainingOptions parse(String[] args) {
         Map<String, String> a = new LinkedHashMap<>();
@@ -42,6 +43,7 @@ record TrainingOptions(Path data, Path out, Path work, int folds, int rounds, in
                 Integer.parseInt(a.getOrDefault("threads", "2")),
                 Long.parseLong(a.getOrDefault("seed", "42")),
                 Integer.parseInt(a.getOrDefault("snapshot-every", "3")),
+                TrainingTarget.parse(a.getOrDefault("target", "physionet")),
                 shift,
                 java.util.Arrays.stream(a.getOrDefault("oof-tree-limits", "").split(","))
                         .filter(x -> !x.isBlank()).mapToInt(Integer::parseInt).toArray());
@@ -55,6 +57,7 @@ record TrainingOptions(Path data, Path out, Path work, int folds, int rounds, in
         m.put("rounds", o.rounds());
         m.put("seed", o.seed());
         m.put("snapshot_every", o.snapshotEvery());
+        m.put("target", o.target().name().toLowerCase(java.util.Locale.ROOT));
         m.put("xgboost_params", new TreeMap<>(params));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
     }

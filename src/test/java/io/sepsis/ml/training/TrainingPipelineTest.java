@@ -73,4 +73,15 @@ class TrainingPipelineTest {
         assertTrue(few.path("history_brier").asDouble() != all.path("history_brier").asDouble(),
                 "5 trees predict differently from 20");
     }
+
+    @Test
+    void the_utility_target_reaches_the_trees_and_is_recorded() throws Exception {
+        Path standard = run("standard", "--no-shift");
+        Path utility = run("utility", "--no-shift", "--target", "utility");
+        JsonNode params = new ObjectMapper().readTree(utility.resolve("training-metrics.json").toFile()).path("training");
+        assertEquals("utility", params.path("target").asText());
+        assertTrue(!ModelManifest.sha256(Files.readAllBytes(standard.resolve("sepsis-xgb.json")))
+                        .equals(ModelManifest.sha256(Files.readAllBytes(utility.resolve("sepsis-xgb.json")))),
+                "re-weighted and re-labelled rows must give other trees");
+    }
 }
