@@ -3,6 +3,7 @@ package io.sepsis.genai.preprocess;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sepsis.api.FieldError;
 import io.sepsis.api.ObservationParser;
+import io.sepsis.api.PatientIds;
 import io.sepsis.api.ProblemException;
 import io.sepsis.clinical.Field;
 import io.sepsis.clinical.Observation;
@@ -44,7 +45,6 @@ public final class GenaiRequestParser {
     public static final int MAX_NOTES_CHARS = 20_000;
     public static final int MAX_HISTORY_ITEMS = 50;
     public static final int MAX_HISTORY_ITEM_CHARS = 200;
-    public static final int MAX_PATIENT_ID_CHARS = 128;
 
     private static final Set<String> TOP_KEYS = Set.of("patient_id", "vitals", "notes", "patient_history");
     private static final Set<String> HISTORY_KEYS = Set.of("conditions", "medications");
@@ -298,19 +298,7 @@ public final class GenaiRequestParser {
     }
 
     private static String patientId(JsonNode id, Issues issues) {
-        if (id == null || id.isNull()) {
-            return null;
-        }
-        if (!(id.isTextual() || id.isIntegralNumber())) {
-            issues.error("patient_id", "must be a string");
-            return null;
-        }
-        String s = id.asText();
-        if (s.length() > MAX_PATIENT_ID_CHARS) {
-            issues.error("patient_id", "at most " + MAX_PATIENT_ID_CHARS + " characters");
-            return null;
-        }
-        return s;
+        return PatientIds.read(id, "patient_id", issues::error);
     }
 
     /** Errors and warnings, bounded like {@link ObservationParser} so junk input cannot produce huge answers. */

@@ -43,8 +43,8 @@ final class GenaiExamples {
 
     static final String BATCH_RESPONSE = """
             {"request_id": "3f2a9c1e-2b7d-4c55-9a0e-6f1d2c3b4a59", "count": 2,
-             "results": [{"index": 0, "result": {"status": "success", "risk_score": 95, "...": "as /genai-classify"}},
-                         {"index": 1, "error": {"status": 400, "title": "Invalid request",
+             "results": [{"index": 0, "patient_id": "A", "result": {"status": "success", "risk_score": 95, "...": "as /genai-classify"}},
+                         {"index": 1, "patient_id": "B", "error": {"status": 400, "title": "Invalid request",
                           "errors": [{"field": "patients[1].vitals.HR", "message": "must be a number"}]}}]}""";
 
     static final String HEALTH = """

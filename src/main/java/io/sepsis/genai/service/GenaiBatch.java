@@ -1,7 +1,9 @@
 package io.sepsis.genai.service;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sepsis.api.BatchBody;
+import io.sepsis.api.PatientIds;
 import io.sepsis.api.Problem;
 import io.sepsis.api.ProblemException;
 import jakarta.annotation.PreDestroy;
@@ -41,8 +43,11 @@ public class GenaiBatch {
         });
     }
 
-    /** One entry: the result, or the index and problem of an invalid patient. */
-    public record Entry(int index, GenaiResult result, Problem error) {
+    /**
+     * One entry: the result, or the index and problem of an invalid patient; {@code patient_id} as echoed by the
+     * result, or for an invalid patient its id when that id is itself valid (as in {@code /classify-batch}).
+     */
+    public record Entry(int index, @JsonProperty("patient_id") String patientId, GenaiResult result, Problem error) {
     }
 
     public List<Entry> run(JsonNode body, String requestId) {
@@ -57,10 +62,11 @@ public class GenaiBatch {
         List<Entry> out = new ArrayList<>(futures.size());
         for (int i = 0; i < futures.size(); i++) {
             try {
-                out.add(new Entry(i, futures.get(i).get(), null));
+                GenaiResult r = futures.get(i).get();
+                out.add(new Entry(i, r.patientId(), r, null));
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof ProblemException pe) {
-                    out.add(new Entry(i, null, Problem.of(pe, requestId)));
+                    out.add(new Entry(i, PatientIds.echo(patients.get(i)), null, Problem.of(pe, requestId)));
                 } else {
                     throw new IllegalStateException("GenAI batch item " + i + " failed", e.getCause());
                 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.NonBlocking;
 import io.sepsis.api.FieldError;
+import io.sepsis.api.PatientIds;
 import io.sepsis.api.Problem;
 import io.sepsis.api.ProblemException;
 import io.sepsis.api.RequestIds;
@@ -87,14 +88,12 @@ public class ClassifyResource {
         int errors = 0;
         for (int i = 0; i < patients.size(); i++) {
             JsonNode p = patients.get(i);
-            String id = p.path("patient_id").isTextual() ? p.path("patient_id").asText() : null;
             try {
                 PatientInput in = PatientRequests.patient(p, "patients[" + i + "].");
                 results.add(new MlResponses.BatchEntry(i, in.patientId(), respond(bound, in, mode, System.nanoTime()), null));
             } catch (ProblemException e) {
                 errors++;
-                results.add(new MlResponses.BatchEntry(i, id != null && id.length() <= PatientRequests.MAX_PATIENT_ID
-                        ? id : null, null, Problem.of(e, requestId)));
+                results.add(new MlResponses.BatchEntry(i, PatientIds.echo(p), null, Problem.of(e, requestId)));
             }
         }
         return new MlResponses.Batch(requestId, results, results.size(), errors, bound.modelVersion(),

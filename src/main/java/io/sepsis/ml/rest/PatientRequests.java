@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sepsis.api.BatchBody;
 import io.sepsis.api.FieldError;
 import io.sepsis.api.ObservationParser;
+import io.sepsis.api.PatientIds;
 import io.sepsis.api.ProblemException;
 import io.sepsis.clinical.Observation;
 import io.sepsis.ml.service.PatientInput;
@@ -17,7 +18,6 @@ final class PatientRequests {
     static final int MAX_HISTORY = 336;
     static final int MAX_TIMELINE = 1000;
     static final int MAX_BATCH = 1000;
-    static final int MAX_PATIENT_ID = 128;
     private static final Set<String> PATIENT_KEYS = Set.of("patient_id", "history");
 
     private PatientRequests() {
@@ -101,19 +101,7 @@ final class PatientRequests {
     }
 
     private static String patientId(JsonNode id, String prefix, List<FieldError> errors) {
-        if (id == null || id.isNull()) {
-            return null;
-        }
-        if (!(id.isTextual() || id.isIntegralNumber())) {
-            errors.add(new FieldError(prefix + "patient_id", "must be a string"));
-            return null;
-        }
-        String s = id.asText();
-        if (s.length() > MAX_PATIENT_ID) {
-            errors.add(new FieldError(prefix + "patient_id", "at most " + MAX_PATIENT_ID + " characters"));
-            return null;
-        }
-        return s;
+        return PatientIds.read(id, prefix + "patient_id", (field, message) -> errors.add(new FieldError(field, message)));
     }
 
     private static void requireObject(JsonNode body, String prefix) {

@@ -259,7 +259,7 @@ class GenaiRequestParserTest {
 
     @Test
     void patient_id_over_128_characters_is_a_400() {
-        String tooLong = "p".repeat(GenaiRequestParser.MAX_PATIENT_ID_CHARS + 1);
+        String tooLong = "p".repeat(io.sepsis.api.PatientIds.MAX_LENGTH + 1);
         assertEquals("patient_id", onlyError("{\"patient_id\": \"" + tooLong + "\", \"notes\": \"n\"}").field());
         assertEquals("42", parse("{\"patient_id\": 42, \"notes\": \"n\"}").patientId());
     }

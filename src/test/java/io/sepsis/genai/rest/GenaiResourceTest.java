@@ -46,6 +46,8 @@ class GenaiResourceTest {
                 .post("/genai-classify-batch").then().statusCode(200)
                 .body("count", equalTo(2))
                 .body("results[0].result.patient_id", equalTo("A"))
+                .body("results[0].patient_id", equalTo("A"))
+                .body("results[1].patient_id", equalTo("B"))
                 .body("results[1].error.status", equalTo(400))
                 .body("results[1].error.errors[0].field", equalTo("patients[1].vitals.HR"));
     }

@@ -137,6 +137,22 @@ class ClassifyResourceTest {
     }
 
     @Test
+    void an_invalid_batch_item_echoes_its_id_when_the_id_itself_is_valid() {
+        String tooLong = "p".repeat(129);
+        api().body("{\"patients\": [{\"patient_id\": 12345, \"HR\": -5}, {\"patient_id\": \"" + tooLong
+                        + "\", \"HR\": 80}, {\"patient_id\": \"P3\", \"HR\": \"fast\"}, {\"patient_id\": 7, \"HR\": 80}]}")
+                .post("/classify-batch").then().statusCode(200)
+                .body("error_count", equalTo(3))
+                .body("results[0].patient_id", equalTo("12345"))
+                .body("results[0].error.errors[0].field", equalTo("patients[0].HR"))
+                .body("results[1].patient_id", nullValue())
+                .body("results[1].error.errors[0].field", equalTo("patients[1].patient_id"))
+                .body("results[2].patient_id", equalTo("P3"))
+                .body("results[3].patient_id", equalTo("7"))
+                .body("results[3].result.patient_id", equalTo("7"));
+    }
+
+    @Test
     void batch_over_1000_patients_is_413_and_missing_patients_is_400() {
         StringBuilder sb = new StringBuilder("{\"patients\": [");
         for (int i = 0; i < 1001; i++) {
