@@ -265,9 +265,8 @@ public final class GuardrailEngine {
         int start = llm != null ? clamp(llm.riskScore()) : deterministicBaselineRisk;
         GuardrailDecision.Basis basis = llm != null ? GuardrailDecision.Basis.LLM
                 : GuardrailDecision.Basis.DETERMINISTIC_BASELINE;
-        Priority llmPriority = llm == null ? null : Priority.parseLenient(llm.priority()).orElse(null);
-        Probability6h llmProbability = llm == null ? null : Probability6h.parseLenient(llm.probability6h())
-                .orElse(null);
+        Priority llmPriority = llm == null ? null : llm.priority();
+        Probability6h llmProbability = llm == null ? null : llm.probability6h();
 
         DecisionPolicy.Override ov = policy.override();
         List<String> reasons = new ArrayList<>();

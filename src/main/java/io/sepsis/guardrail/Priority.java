@@ -22,11 +22,6 @@ public enum Priority implements WireName {
         return WireName.exact(Priority.class, s);
     }
 
-    /** Lenient (trimmed, case-insensitive) parse of what an LLM answered; unknown or null -> empty. */
-    public static Optional<Priority> parseLenient(String s) {
-        return WireName.lenient(Priority.class, s);
-    }
-
     @Override
     public String toString() {
         return wire;

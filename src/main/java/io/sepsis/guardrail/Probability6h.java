@@ -21,11 +21,6 @@ public enum Probability6h implements WireName {
         return WireName.exact(Probability6h.class, s);
     }
 
-    /** Lenient (trimmed, case-insensitive) parse of what an LLM answered; unknown or null -> empty. */
-    public static Optional<Probability6h> parseLenient(String s) {
-        return WireName.lenient(Probability6h.class, s);
-    }
-
     @Override
     public String toString() {
         return wire;

@@ -1,6 +1,5 @@
 package io.sepsis.guardrail;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** An enum constant with the exact spelling the configuration file and the API use for it. */
@@ -11,20 +10,6 @@ public interface WireName {
     static <E extends Enum<E> & WireName> Optional<E> exact(Class<E> type, String s) {
         for (E e : type.getEnumConstants()) {
             if (e.wire().equals(s)) {
-                return Optional.of(e);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Trimmed, case-insensitive match, for what an LLM answered; unknown or null -> empty. */
-    static <E extends Enum<E> & WireName> Optional<E> lenient(Class<E> type, String s) {
-        if (s == null) {
-            return Optional.empty();
-        }
-        String t = s.trim().toLowerCase(Locale.ROOT);
-        for (E e : type.getEnumConstants()) {
-            if (e.wire().toLowerCase(Locale.ROOT).equals(t)) {
                 return Optional.of(e);
             }
         }

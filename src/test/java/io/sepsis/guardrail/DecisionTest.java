@@ -28,8 +28,9 @@ class DecisionTest {
         return GuardrailEngine.decide(cfg, a, llm, baseline);
     }
 
+    /** The LLM's answer by the contract's spellings; null (or an unknown spelling) = not given. */
     static LlmView llm(int risk, String priority, String probability) {
-        return new LlmView(risk, priority, probability);
+        return new LlmView(risk, Priority.ofWire(priority).orElse(null), Probability6h.ofWire(probability).orElse(null));
     }
 
     @Test
@@ -177,11 +178,11 @@ class DecisionTest {
     }
 
     @Test
-    void llm_values_are_read_leniently_and_clamped() {
-        GuardrailDecision d = decide(CALM, null, llm(140, " critical ", "HIGH"), 0);
+    void llm_risk_is_clamped_and_a_missing_priority_or_probability_comes_from_the_risk() {
+        GuardrailDecision d = decide(CALM, null, llm(140, "Critical", "High"), 0);
         assertEquals(100, d.riskScore());
         assertEquals(100, d.llmInitialRiskScore());
-        GuardrailDecision unknown = decide(CALM, null, llm(-5, "urgent!", null), 0);
+        GuardrailDecision unknown = decide(CALM, null, llm(-5, null, null), 0);
         assertEquals(0, unknown.riskScore());
         assertEquals(Priority.STANDARD, unknown.priority());
         assertEquals(Probability6h.LOW, unknown.sepsisProbability6h());

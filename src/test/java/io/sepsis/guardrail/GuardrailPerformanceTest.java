@@ -30,7 +30,7 @@ class GuardrailPerformanceTest {
                 .set(Field.Lymphocytes, 0.7).set(Field.HCO3, 19).set(Field.pH, 7.31).build();
         GuardrailInput in = new GuardrailInput(o, NOTE, List.of("chronic hypertension", "type 2 diabetes", "CKD 3"),
                 List.of("metoprolol 25 mg bd", "paracetamol 1 g prn", "apixaban 5 mg"));
-        LlmView llm = new LlmView(62, "High", "Moderate");
+        LlmView llm = new LlmView(62, Priority.HIGH, Probability6h.MODERATE);
 
         long sink = 0;
         for (int i = 0; i < 20_000; i++) { // warm-up (JIT)

@@ -7,12 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.sepsis.genai.llm.LlmPrediction.ClinicalMetrics;
 import io.sepsis.genai.llm.LlmPrediction.ConfidenceLevel;
-import io.sepsis.genai.llm.LlmPrediction.Labelled;
 import io.sepsis.genai.llm.LlmPrediction.LogicGate;
 import io.sepsis.genai.llm.LlmPrediction.Prediction;
-import io.sepsis.genai.llm.LlmPrediction.Priority;
-import io.sepsis.genai.llm.LlmPrediction.SepsisProbability6h;
 import io.sepsis.genai.llm.LlmPrediction.TrendVelocity;
+import io.sepsis.guardrail.Priority;
+import io.sepsis.guardrail.Probability6h;
+import io.sepsis.guardrail.WireName;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -114,8 +115,8 @@ public final class LlmOutputValidator {
         String reasoning = p == null ? null
                 : f.text(p, "prediction.confidence_reasoning", "confidence_reasoning", MAX_REASONING_CHARS);
         Priority priority = p == null ? null : f.label(p, "prediction.priority", "priority", Priority.class);
-        SepsisProbability6h probability = p == null ? null
-                : f.label(p, "prediction.sepsis_probability_6h", "sepsis_probability_6h", SepsisProbability6h.class);
+        Probability6h probability = p == null ? null
+                : f.label(p, "prediction.sepsis_probability_6h", "sepsis_probability_6h", Probability6h.class);
         String rationale = p == null ? null
                 : f.text(p, "prediction.clinical_rationale", "clinical_rationale", MAX_RATIONALE_CHARS);
 
@@ -214,8 +215,8 @@ public final class LlmOutputValidator {
             return s;
         }
 
-        <E extends Enum<E> & Labelled> E label(JsonNode parent, String path, String name, Class<E> type) {
-            String allowed = Arrays.stream(type.getEnumConstants()).map(Labelled::label)
+        <E extends Enum<E> & WireName> E label(JsonNode parent, String path, String name, Class<E> type) {
+            String allowed = Arrays.stream(type.getEnumConstants()).map(WireName::wire)
                     .collect(Collectors.joining(", "));
             JsonNode n = parent.get(name);
             if (n == null || n.isNull()) {
@@ -226,7 +227,7 @@ public final class LlmOutputValidator {
                 problems.add(path + ": must be one of " + allowed + " (got " + kind(n) + ")");
                 return null;
             }
-            var value = LlmPrediction.byLabel(type, n.textValue());
+            var value = WireName.exact(type, n.textValue()); // case-sensitive, as the prompt spells it
             if (value.isEmpty()) {
                 problems.add(path + ": must be exactly one of " + allowed);
                 return null;

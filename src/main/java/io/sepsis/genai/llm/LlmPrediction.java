@@ -1,9 +1,11 @@
 package io.sepsis.genai.llm;
 
-import java.util.Arrays;
+import io.sepsis.guardrail.Priority;
+import io.sepsis.guardrail.Probability6h;
+import io.sepsis.guardrail.WireName;
+
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The LLM's answer after {@link LlmOutputValidator} accepted it: every field of the contract JSON present, typed and
@@ -14,7 +16,7 @@ public record LlmPrediction(Prediction prediction, ClinicalMetrics clinicalMetri
 
     /** {@code prediction}. */
     public record Prediction(int riskScore, ConfidenceLevel confidenceLevel, String confidenceReasoning,
-                             Priority priority, SepsisProbability6h sepsisProbability6h, String clinicalRationale) {
+                             Priority priority, Probability6h sepsisProbability6h, String clinicalRationale) {
     }
 
     /** {@code clinical_metrics}. */
@@ -37,12 +39,16 @@ public record LlmPrediction(Prediction prediction, ClinicalMetrics clinicalMetri
         return prediction.riskScore();
     }
 
-    /** An enum of the contract whose JSON spelling is {@link #label()}. */
-    /** The contract's spelling of each constant: its name with only the first letter upper-case ("Deteriorating"). */
-    public interface Labelled {
+    /**
+     * An enum of the LLM's answer spelled as its name with only the first letter upper-case ("Deteriorating").
+     * {@code priority} and {@code sepsis_probability_6h} use the guardrail's own {@link Priority} and
+     * {@link Probability6h}, the same values the decision and the response carry.
+     */
+    public interface Labelled extends WireName {
         String name();
 
-        default String label() {
+        @Override
+        default String wire() {
             String n = name();
             return n.charAt(0) + n.substring(1).toLowerCase(Locale.ROOT);
         }
@@ -50,14 +56,5 @@ public record LlmPrediction(Prediction prediction, ClinicalMetrics clinicalMetri
 
     public enum ConfidenceLevel implements Labelled { HIGH, MEDIUM, LOW }
 
-    public enum Priority implements Labelled { CRITICAL, HIGH, STANDARD }
-
-    public enum SepsisProbability6h implements Labelled { HIGH, MODERATE, LOW }
-
     public enum TrendVelocity implements Labelled { IMPROVING, STABLE, DETERIORATING }
-
-    /** The constant whose label is exactly {@code text} (case-sensitive, as the prompt spells it). */
-    static <E extends Enum<E> & Labelled> Optional<E> byLabel(Class<E> type, String text) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.label().equals(text)).findFirst();
-    }
 }

@@ -137,7 +137,7 @@ public class GenaiPipeline {
         List<String> injectionFlags = prompt == null ? List.of() : prompt.injectionFlags();
         LlmPrediction prediction = outcome instanceof LlmOutcome.Success ok ? ok.prediction() : null;
         LlmView view = prediction == null ? null : new LlmView(prediction.riskScore(),
-                prediction.prediction().priority().label(), prediction.prediction().sepsisProbability6h().label());
+                prediction.prediction().priority(), prediction.prediction().sepsisProbability6h());
         GuardrailDecision d = GuardrailEngine.decide(s.guardrail(), a, view, baseline.riskScore());
 
         String status;
@@ -160,7 +160,7 @@ public class GenaiPipeline {
         GenaiResult.Llm llmView = llmView(outcome);
         GenaiResult r = new GenaiResult(requestId, p.patientId(), status, degradedReason, decidedBy, d.riskScore(),
                 d.priority().wire(), d.sepsisProbability6h().wire(),
-                prediction == null ? null : prediction.prediction().confidenceLevel().label(), rationale,
+                prediction == null ? null : prediction.prediction().confidenceLevel().wire(), rationale,
                 d.alertLevel().name(), d.alertColor(), d.actionRequired(), d.guardrailOverride(), overrideReasons(d, a),
                 d.escalations(), d.llmInitialRiskScore(), d.nearMiss(), describe(a.earlyWarnings()),
                 a.historyContext(), discordance(a.discordance()), breaches(a.breaches()), differentials(a),

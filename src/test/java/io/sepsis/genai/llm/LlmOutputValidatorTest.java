@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sepsis.genai.llm.LlmPrediction.ConfidenceLevel;
-import io.sepsis.genai.llm.LlmPrediction.Priority;
-import io.sepsis.genai.llm.LlmPrediction.SepsisProbability6h;
 import io.sepsis.genai.llm.LlmPrediction.TrendVelocity;
+import io.sepsis.guardrail.Priority;
+import io.sepsis.guardrail.Probability6h;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +35,7 @@ class LlmOutputValidatorTest {
         assertEquals(ConfidenceLevel.HIGH, p.prediction().confidenceLevel());
         assertEquals("Vitals and lactate agree.", p.prediction().confidenceReasoning());
         assertEquals(Priority.CRITICAL, p.prediction().priority());
-        assertEquals(SepsisProbability6h.HIGH, p.prediction().sepsisProbability6h());
+        assertEquals(Probability6h.HIGH, p.prediction().sepsisProbability6h());
         assertTrue(p.prediction().clinicalRationale().startsWith("Hypotension"));
         assertEquals(2, p.clinicalMetrics().qsofaScore());
         assertTrue(p.clinicalMetrics().sirsMet());
@@ -87,14 +87,14 @@ class LlmOutputValidatorTest {
     @Test
     void enums_must_be_spelled_as_the_contract_spells_them() {
         assertTrue(any(problems(LlmAnswers.OUT_OF_RANGE),
-                "prediction.priority: must be exactly one of Critical, High, Standard"));
+                "prediction.priority: must be exactly one of Standard, High, Critical"));
         assertTrue(any(problems(LlmAnswers.VALID.replace("\"Critical\"", "\"critical\"")), "prediction.priority"));
         assertTrue(any(problems(LlmAnswers.VALID.replace("\"Deteriorating\"", "\"Worsening\"")),
                 "clinical_metrics.trend_velocity: must be exactly one of Improving, Stable, Deteriorating"));
         assertTrue(any(problems(LlmAnswers.VALID.replace("\"confidence_level\": \"High\"", "\"confidence_level\": 3")),
                 "prediction.confidence_level: must be one of High, Medium, Low (got an integer)"));
         assertTrue(any(problems(LlmAnswers.VALID.replace("\"sepsis_probability_6h\": \"High\"",
-                "\"sepsis_probability_6h\": \"Medium\"")), "sepsis_probability_6h: must be exactly one of High, Moderate, Low"));
+                "\"sepsis_probability_6h\": \"Medium\"")), "sepsis_probability_6h: must be exactly one of Low, Moderate, High"));
     }
 
     @Test
