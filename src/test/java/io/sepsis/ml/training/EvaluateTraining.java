@@ -64,7 +64,11 @@ public final class EvaluateTraining {
             // On the raw scale: the shift model is not the CV models the calibration was fitted to.
             double rawThreshold = UtilityScore.bestThreshold(historyRaw.probabilitiesByStay(),
                     historyRaw.labelsByStay()).threshold();
-            m.put("shift_unit1_to_unit2", shift(Predictions.read(shiftFile), historyRaw, rawThreshold));
+            Path sourceOof = work.resolve("shift-unit1-oof.bin");
+            Predictions unit1 = Files.exists(sourceOof) ? Predictions.read(sourceOof) : null;
+            Double sourceThreshold = unit1 == null ? null
+                    : UtilityScore.bestThreshold(unit1.probabilitiesByStay(), unit1.labelsByStay()).threshold();
+            m.put("shift_unit1_to_unit2", shift(Predictions.read(shiftFile), historyRaw, rawThreshold, sourceThreshold));
         }
         m.put("recommended_alert_threshold", threshold);
         if (o.oofTreeLimits().length > 0) {
@@ -253,7 +257,12 @@ public final class EvaluateTraining {
         return out;
     }
 
-    static Map<String, Object> shift(Predictions shifted, Predictions oof, double threshold) {
+    /**
+     * @param threshold       the utility-optimal threshold of the cross-validation models (raw scale)
+     * @param sourceThreshold the utility-optimal threshold of out-of-fold predictions inside Unit1 (raw scale), or
+     *                        null: the threshold a site with only Unit1's data would choose for the Unit1 model
+     */
+    static Map<String, Object> shift(Predictions shifted, Predictions oof, double threshold, Double sourceThreshold) {
         Map<String, Object> r = new LinkedHashMap<>();
         double[][] sp = shifted.probabilitiesByStay();
         int[][] sl = shifted.labelsByStay();
@@ -262,6 +271,10 @@ public final class EvaluateTraining {
         r.put("test_stays", sp.length);
         r.put("auroc", s.auroc());
         r.put("auprc", s.auprc());
+        if (sourceThreshold != null) {
+            r.put("source_threshold", sourceThreshold);
+            r.put("utility_at_source_threshold", UtilityScore.normalizedUtility(sp, sl, sourceThreshold));
+        }
         r.put("utility_at_cv_threshold", UtilityScore.normalizedUtility(sp, sl, threshold));
         r.put("utility_at_oracle_threshold", UtilityScore.bestThreshold(sp, sl).normalizedUtility());
         // The same Unit2 stays scored by the cross-validation models (trained on both units): the in-distribution

@@ -92,6 +92,18 @@ public final class TrainModel {
             b.dispose();
             Predictions.write(o.work().resolve("shift-unit1-to-unit2.bin"), gather(shift, testRows),
                     gather(history.y(), testRows), gatherInt(history.stay(), testRows));
+            // Out-of-fold predictions inside Unit1 (same folds, Unit1 stays only): where a site that has only its
+            // own data would choose its alert threshold before applying the model elsewhere.
+            float[] unit1Oof = new float[history.rows()];
+            for (int k = 0; k < o.folds(); k++) {
+                final int held = k;
+                Booster bk = train(all.slice(combinedRows(history, snapTrain, s -> unit1.test(s) && fold[s] != held)), o);
+                scatter(bk, hist, history.rowsWhere(s -> unit1.test(s) && fold[s] == held), unit1Oof);
+                bk.dispose();
+            }
+            int[] unit1Rows = history.rowsWhere(unit1);
+            Predictions.write(o.work().resolve("shift-unit1-oof.bin"), gather(unit1Oof, unit1Rows),
+                    gather(history.y(), unit1Rows), gatherInt(history.stay(), unit1Rows));
             log("shift check (Unit1 -> Unit2, %d test rows) in %.1f s", testRows.length, secs(ts));
         }
 

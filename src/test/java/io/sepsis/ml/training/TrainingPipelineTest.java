@@ -47,6 +47,9 @@ class TrainingPipelineTest {
         JsonNode shift = m.path("shift_unit1_to_unit2");
         assertTrue(shift.path("test_stays").asInt() > 0, "shift check ran on Unit2 stays");
         assertTrue(shift.path("auroc").asDouble() > 0 && shift.path("auroc").asDouble() < 1, shift.toString());
+        double source = shift.path("source_threshold").asDouble(-1);
+        assertTrue(source > 0 && source < 1, "threshold chosen inside Unit1: " + shift);
+        assertTrue(shift.has("utility_at_source_threshold"), shift.toString());
         double threshold = m.path("recommended_alert_threshold").asDouble();
         assertTrue(threshold > 0 && threshold < 1);
         assertEquals(threshold, loaded.manifest().trainedThreshold());
