@@ -233,7 +233,7 @@ abstract class ProviderWireScenarios {
         assertEquals(2, requests.size(), "exactly one re-ask");
         String reask = userMessage(requests.get(1));
         assertTrue(reask.contains("prediction.risk_score_0_100: must be an integer 0-100 (got 150)"), reask);
-        assertTrue(reask.contains("prediction.priority: must be exactly one of Critical, High, Standard"), reask);
+        assertTrue(reask.contains("prediction.priority: must be exactly one of Standard, High, Critical"), reask);
     }
 
     @Test
