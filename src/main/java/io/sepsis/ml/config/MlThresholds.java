@@ -12,9 +12,18 @@ import java.util.List;
  * CRITICAL boundary. Floors raise the score to the floor level's lower boundary, never lower it.
  */
 public record MlThresholds(String version, String description, double alertThreshold, double moderateFrom,
-                           double criticalFrom, List<Floor> floors, Instant loadedAt, String source) {
+                           double criticalFrom, List<Floor> floors, SitePrevalence sitePrevalence, Instant loadedAt,
+                           String source) {
 
     public record Floor(EscalationCriterion criterion, RiskLevel minLevel, String rationale, String source) {
+    }
+
+    /**
+     * The share of this site's ICU stays that become septic (Sepsis-3), and where that number comes from. Given, the
+     * model's probability is moved from the training population's prevalence to the site's before any threshold
+     * applies ({@link io.sepsis.ml.model.PriorShift}); absent (null), the probability is the training population's.
+     */
+    public record SitePrevalence(double septicStayRate, String source) {
     }
 
     public MlThresholds {

@@ -17,7 +17,10 @@ import java.util.Set;
  */
 public final class MlThresholdsParser {
     private static final Set<String> TOP = Set.of("version", "description", "alert_threshold", "risk_levels",
-            "escalation_floors");
+            "escalation_floors", "site_prevalence");
+    private static final Set<String> SITE = Set.of("septic_stay_rate", "source");
+    /** Above this, the number is not a share of ICU stays (a percentage typed as 6 instead of 0.06 is refused). */
+    static final double MAX_SITE_RATE = 0.5;
     private static final Set<String> LEVELS = Set.of("moderate_from", "high_from", "critical_from");
     private static final Set<String> FLOOR = Set.of("criterion", "min_level", "rationale", "source");
 
@@ -61,10 +64,36 @@ public final class MlThresholdsParser {
             }
         }
         List<MlThresholds.Floor> floors = floors(root.get("escalation_floors"), errors);
+        MlThresholds.SitePrevalence site = sitePrevalence(root.get("site_prevalence"), errors);
         if (!errors.isEmpty()) {
             throw new InvalidThresholdsException(errors);
         }
-        return new MlThresholds(version, description, alert, moderate, critical, floors, loadedAt, source);
+        return new MlThresholds(version, description, alert, moderate, critical, floors, site, loadedAt, source);
+    }
+
+    /** Optional; null or absent = the training population's prevalence. */
+    private static MlThresholds.SitePrevalence sitePrevalence(JsonNode node, List<String> errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            errors.add("site_prevalence: must be an object with septic_stay_rate and source, or null");
+            return null;
+        }
+        ConfigJson.unknownKeys(node, SITE, "site_prevalence.", errors);
+        JsonNode r = node.get("septic_stay_rate");
+        double rate = Double.NaN;
+        if (r == null || !r.isNumber()) {
+            errors.add("site_prevalence.septic_stay_rate: required number, the share of ICU stays that become septic"
+                    + " (e.g. 0.06 for 6 %)");
+        } else if (!(r.asDouble() > 0 && r.asDouble() <= MAX_SITE_RATE)) {
+            errors.add("site_prevalence.septic_stay_rate: must be above 0 and at most " + MAX_SITE_RATE
+                    + " (a share, not a percentage)");
+        } else {
+            rate = r.asDouble();
+        }
+        String source = ConfigJson.text(node, "source", "site_prevalence.", true, errors);
+        return Double.isNaN(rate) || source == null ? null : new MlThresholds.SitePrevalence(rate, source);
     }
 
     private static List<MlThresholds.Floor> floors(JsonNode node, List<String> errors) {

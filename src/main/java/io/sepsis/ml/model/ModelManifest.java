@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * What training wrote beside the model ({@code model-manifest.json}): the checksum the service verifies before it
- * serves, the feature layout the trees were trained on, and the alert threshold training recommends.
+ * serves, the feature layout the trees were trained on, the alert threshold training recommends, the calibration,
+ * and how common sepsis was in the training data (what the calibrated probability assumes).
  */
 public record ModelManifest(
         @JsonProperty("model_version") String modelVersion,
@@ -20,7 +21,8 @@ public record ModelManifest(
         @JsonProperty("trained_threshold") double trainedThreshold,
         @JsonProperty("trained_on") String trainedOn,
         @JsonProperty("data") String data,
-        @JsonProperty("calibration") IsotonicCalibration calibration) {
+        @JsonProperty("calibration") IsotonicCalibration calibration,
+        @JsonProperty("training_prevalence") TrainingPrevalence trainingPrevalence) {
 
     public static String sha256(byte[] bytes) {
         try {

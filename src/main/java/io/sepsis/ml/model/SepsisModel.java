@@ -31,6 +31,10 @@ public record SepsisModel(TreeEnsemble trees, ModelManifest manifest) {
             throw new IOException("model was trained on feature layout " + manifest.featureSchema()
                     + ", this build computes " + FeatureSchema.VERSION);
         }
+        if (manifest.trainingPrevalence() == null) {
+            throw new IOException("model manifest has no training_prevalence (written by EvaluateTraining since "
+                    + "2026-12-06): re-run scripts/train-model");
+        }
         TreeEnsemble trees = TreeEnsemble.fromJson(new ByteArrayInputStream(modelJson));
         if (trees.numFeatures() != FeatureSchema.size()) {
             throw new IOException("model has " + trees.numFeatures() + " features, schema " + FeatureSchema.size());

@@ -6,7 +6,9 @@ import io.sepsis.ml.data.PsvFormat;
 import io.sepsis.ml.data.Stay;
 import io.sepsis.ml.features.FeatureSchema;
 import io.sepsis.ml.features.StayFeatures;
+import io.sepsis.ml.model.PriorShift;
 import io.sepsis.ml.model.SepsisModel;
+import io.sepsis.ml.service.SepsisClassifier;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -52,14 +54,17 @@ public final class ScorePsv {
             files = s.filter(p -> p.getFileName().toString().endsWith(".psv")).sorted().toList();
         }
         AtomicInteger rows = new AtomicInteger();
-        files.parallelStream().forEach(f -> rows.addAndGet(scoreFile(f, out.resolve(f.getFileName()), model,
+        PriorShift shift = SepsisClassifier.priorShift(model, thresholds);
+        files.parallelStream().forEach(f -> rows.addAndGet(scoreFile(f, out.resolve(f.getFileName()), model, shift,
                 thresholds.alertThreshold())));
-        System.err.printf(Locale.ROOT, "scored %d files, %d hours in %.1f s (model %s, thresholds %s, alert >= %s)%n",
+        System.err.printf(Locale.ROOT, "scored %d files, %d hours in %.1f s (model %s, thresholds %s, alert >= %s%s)%n",
                 files.size(), rows.get(), (System.nanoTime() - t0) / 1e9, model.manifest().modelVersion(),
-                thresholds.version(), thresholds.alertThreshold());
+                thresholds.version(), thresholds.alertThreshold(), thresholds.sitePrevalence() == null ? ""
+                        : String.format(Locale.ROOT, ", site septic stay rate %s: odds x %.4f",
+                        thresholds.sitePrevalence().septicStayRate(), shift.oddsFactor()));
     }
 
-    static int scoreFile(Path input, Path output, SepsisModel model, double threshold) {
+    static int scoreFile(Path input, Path output, SepsisModel model, PriorShift shift, double threshold) {
         try {
             Stay stay;
             try (InputStream is = Files.newInputStream(input)) {
@@ -72,7 +77,7 @@ public final class ScorePsv {
             for (double[] row : stay.rows()) {
                 state.push(row);
                 state.write(x);
-                double p = model.probability(x);
+                double p = shift.apply(model.probability(x));
                 sb.append(String.format(Locale.ROOT, "%.6f", p)).append('|').append(p >= threshold ? 1 : 0).append('\n');
             }
             try (BufferedWriter w = Files.newBufferedWriter(output, StandardCharsets.US_ASCII)) {

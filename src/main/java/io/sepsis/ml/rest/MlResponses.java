@@ -5,6 +5,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sepsis.api.Problem;
 import io.sepsis.api.ScoresView;
 import io.sepsis.ml.config.MlThresholds;
+import io.sepsis.ml.model.PriorShift;
+import io.sepsis.ml.model.SepsisModel;
+import io.sepsis.ml.model.TrainingPrevalence;
 import io.sepsis.ml.service.Classification;
 import io.sepsis.ml.service.SepsisClassifier;
 
@@ -94,11 +97,12 @@ final class MlResponses {
                       @JsonProperty("risk_levels") RiskLevels riskLevels,
                       @JsonProperty("risk_score_mapping") String riskScoreMapping,
                       @JsonProperty("escalation_floors") List<Floor> floors,
+                      @JsonProperty("site_prevalence") SitePrevalence sitePrevalence,
                       @JsonProperty("model_version") String modelVersion,
                       @JsonProperty("model_trained_threshold") Double trainedThreshold,
                       @JsonProperty("previous_version") String previousVersion) {
 
-        static Thresholds of(String requestId, MlThresholds t, String modelVersion, Double trained, String previous) {
+        static Thresholds of(String requestId, MlThresholds t, SepsisModel model, String previous) {
             List<Floor> floors = new ArrayList<>();
             for (MlThresholds.Floor f : t.floors()) {
                 floors.add(new Floor(f.criterion().key(), f.minLevel().name(), f.minLevel().scoreFrom, f.rationale(),
@@ -108,7 +112,30 @@ final class MlResponses {
                     t.alertThreshold(), new RiskLevels(t.moderateFrom(), t.alertThreshold(), t.criticalFrom()),
                     "piecewise-linear: p=0 -> 0, moderate_from -> 25, alert_threshold -> 50 (HIGH), "
                             + "critical_from -> 80 (CRITICAL), p=1 -> 100; escalation floors only raise it",
-                    floors, modelVersion, trained, previous);
+                    floors, SitePrevalence.of(t, model), model == null ? null : model.manifest().modelVersion(),
+                    model == null ? null : model.manifest().trainedThreshold(), previous);
+        }
+    }
+
+    /**
+     * The prevalence the probabilities are for: the training data's, and the site's when the thresholds state one,
+     * with the factor applied to the odds (1 = none).
+     */
+    record SitePrevalence(@JsonProperty("septic_stay_rate") Double septicStayRate, String source,
+                          @JsonProperty("hourly_label_rate") Double hourlyLabelRate,
+                          @JsonProperty("training_septic_stay_rate") Double trainingSepticStayRate,
+                          @JsonProperty("training_hourly_label_rate") Double trainingHourlyLabelRate,
+                          @JsonProperty("odds_factor") double oddsFactor) {
+
+        static SitePrevalence of(MlThresholds t, SepsisModel model) {
+            TrainingPrevalence tp = model == null ? null : model.manifest().trainingPrevalence();
+            MlThresholds.SitePrevalence site = t.sitePrevalence();
+            PriorShift shift = model == null ? PriorShift.NONE : SepsisClassifier.priorShift(model, t);
+            return new SitePrevalence(site == null ? null : site.septicStayRate(),
+                    site == null ? "not stated: probabilities are for the training population" : site.source(),
+                    site == null || model == null ? null : round(shift.siteHourlyRate(), 5),
+                    tp == null ? null : round(tp.septicStayRate(), 5), tp == null ? null : round(tp.hourlyLabelRate(), 5),
+                    round(shift.oddsFactor(), 5));
         }
     }
 

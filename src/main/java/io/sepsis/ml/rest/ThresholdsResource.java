@@ -64,8 +64,6 @@ public class ThresholdsResource {
     }
 
     private MlResponses.Thresholds view(MlThresholds t, String previous) {
-        return MlResponses.Thresholds.of(RequestIds.current(), t,
-                models.model().map(m -> m.manifest().modelVersion()).orElse(null),
-                models.model().map(m -> m.manifest().trainedThreshold()).orElse(null), previous);
+        return MlResponses.Thresholds.of(RequestIds.current(), t, models.model().orElse(null), previous);
     }
 }

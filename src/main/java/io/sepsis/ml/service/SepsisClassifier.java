@@ -8,6 +8,7 @@ import io.sepsis.ml.config.MlThresholds;
 import io.sepsis.ml.config.RiskLevel;
 import io.sepsis.ml.features.FeatureSchema;
 import io.sepsis.ml.features.StayFeatures;
+import io.sepsis.ml.model.PriorShift;
 import io.sepsis.ml.model.SepsisModel;
 import io.sepsis.ml.model.TreeEnsemble;
 
@@ -19,7 +20,8 @@ import java.util.List;
  * probability, deterministic clinical scores, and escalation floors that can only raise the risk.
  *
  * <p>How the answer is combined: {@code sepsis_probability} and {@code alert} come from the model alone
- * (alert = p >= alert threshold). {@code risk_score} maps p piecewise-linearly (see {@link MlThresholds}); then each
+ * (alert = p >= alert threshold), p being the calibrated probability moved to the site's prevalence when the
+ * thresholds state one ({@link PriorShift}). {@code risk_score} maps p piecewise-linearly (see {@link MlThresholds}); then each
  * configured floor whose criterion is met (septic shock -> CRITICAL, qSOFA >= 2 -> HIGH, NEWS2 >= 7 -> HIGH) raises
  * the score to that level's lower boundary, and is listed in {@code escalation_reasons}. Clinical scores use the last
  * known value of each variable over history + current observation, as the model's features do.
@@ -60,6 +62,7 @@ public final class SepsisClassifier {
             }
             p = model.probability(x);
         }
+        p = priorShift(model, t).apply(p);
         Observation effective = Observation.of(filled);
         ClinicalScores scores = ClinicalScores.compute(effective);
         List<String> reasons = new ArrayList<>(2);
@@ -83,16 +86,26 @@ public final class SepsisClassifier {
         float[] x = new float[FeatureSchema.size()];
         double[] filled = null;
         List<HourScore> out = new ArrayList<>(rows.size());
+        PriorShift shift = priorShift(model, t);
         for (int i = 0; i < rows.size(); i++) {
             filled = pushAndFill(state, rows.get(i), filled);
             state.write(x);
-            double p = model.probability(x);
+            double p = shift.apply(model.probability(x));
             Observation effective = Observation.of(filled);
             List<String> reasons = new ArrayList<>(0);
             int score = escalate(t.riskScore(p), effective, ClinicalScores.compute(effective), t, reasons);
             out.add(new HourScore(i, p, t.alert(p), score, RiskLevel.ofScore(score), reasons));
         }
         return out;
+    }
+
+    /**
+     * The shift of the model's calibrated probability to the site the thresholds describe; none when they name no
+     * site (thresholds and floors then apply to the training population's probability, as before).
+     */
+    public static PriorShift priorShift(SepsisModel model, MlThresholds t) {
+        return t.sitePrevalence() == null ? PriorShift.NONE
+                : PriorShift.toSite(model.manifest().trainingPrevalence(), t.sitePrevalence().septicStayRate());
     }
 
     static int escalate(int score, Observation o, ClinicalScores scores, MlThresholds t, List<String> reasons) {

@@ -97,4 +97,22 @@ class MlThresholdsTest {
                 () -> parse(VALID.replace("\"alert_threshold\": 0.10,", "\"alert_threshold\": 0.10, \"alert_threshold\": 0.9,")));
         assertTrue(e.reasons().get(0).endsWith("duplicate key 'alert_threshold'"), e.reasons().toString());
     }
+
+    @Test
+    void site_prevalence_is_optional_and_needs_a_share_and_its_source() throws Exception {
+        assertEquals(null, parse(VALID).sitePrevalence());
+        assertEquals(null, parse(VALID.replaceFirst("\\{", "{\"site_prevalence\": null,")).sitePrevalence());
+        MlThresholds t = parse(VALID.replaceFirst("\\{",
+                "{\"site_prevalence\": {\"septic_stay_rate\": 0.06, \"source\": \"ICU surveillance 2025\"},"));
+        assertEquals(0.06, t.sitePrevalence().septicStayRate());
+        assertEquals("ICU surveillance 2025", t.sitePrevalence().source());
+
+        for (String bad : new String[]{"{\"septic_stay_rate\": 6, \"source\": \"s\"}", "{\"septic_stay_rate\": 0, \"source\": \"s\"}",
+                "{\"septic_stay_rate\": \"6%\", \"source\": \"s\"}", "{\"septic_stay_rate\": 0.06}",
+                "{\"septic_stay_rate\": 0.06, \"source\": \"s\", \"rate\": 1}", "0.06"}) {
+            var e = assertThrows(MlThresholdsParser.InvalidThresholdsException.class,
+                    () -> parse(VALID.replaceFirst("\\{", "{\"site_prevalence\": " + bad + ",")), bad);
+            assertTrue(e.reasons().stream().allMatch(r -> r.startsWith("site_prevalence")), bad + ": " + e.reasons());
+        }
+    }
 }

@@ -3,6 +3,8 @@ package io.sepsis.ml.offline;
 import io.sepsis.clinical.Field;
 import io.sepsis.ml.data.PhysioNetArchive;
 import io.sepsis.ml.data.Stay;
+import io.sepsis.ml.model.PriorShift;
+import io.sepsis.ml.model.SepsisModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +55,30 @@ class ScorePsvTest {
         List<String> cut = Files.readAllLines(out.resolve("cut.psv"));
         assertEquals(whole.subList(0, 11), cut, "hour t's score must not depend on later hours");
         assertEquals(whole, Files.readAllLines(out.resolve("nolabel.psv")), "the label column is never read");
+    }
+
+    @Test
+    void a_site_prevalence_shifts_every_hour_and_the_label_follows_the_shifted_probability() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in2"));
+        extract(List.of("p000009"), in);
+        SepsisModel model = SepsisModel.loadFromClasspath();
+        PriorShift rarer = PriorShift.toSite(model.manifest().trainingPrevalence(), 0.03);
+        double threshold = 0.0258;
+        ScorePsv.scoreFile(in.resolve("p000009.psv"), dir.resolve("plain.psv"), model, PriorShift.NONE, threshold);
+        ScorePsv.scoreFile(in.resolve("p000009.psv"), dir.resolve("site.psv"), model, rarer, threshold);
+        List<String> plain = Files.readAllLines(dir.resolve("plain.psv"));
+        List<String> site = Files.readAllLines(dir.resolve("site.psv"));
+        assertEquals(plain.size(), site.size());
+        int lower = 0;
+        for (int t = 1; t < plain.size(); t++) {
+            double p = Double.parseDouble(plain.get(t).split("\\|")[0]);
+            String[] f = site.get(t).split("\\|");
+            double q = Double.parseDouble(f[0]);
+            assertEquals(rarer.apply(p), q, 2e-6, "hour " + t);
+            assertEquals(q >= threshold ? "1" : "0", f[1], "hour " + t);
+            lower += q < p ? 1 : 0;
+        }
+        assertEquals(plain.size() - 1, lower, "a site with fewer septic stays than set A lowers every hour");
     }
 
     /** Writes stays back as PhysioNet .psv files (40 data columns + SepsisLabel). */

@@ -211,4 +211,48 @@ class ClassifyResourceTest {
             api().post("/reload-config").then().statusCode(200);
         }
     }
+
+    @Test
+    void a_stated_site_prevalence_moves_every_probability_by_the_odds_factor_and_is_shown() throws Exception {
+        Path file = Path.of("target/test-classes/test-ml-thresholds.json");
+        String original = Files.readString(file);
+        try {
+            api().get("/config/current").then().statusCode(200)
+                    .body("site_prevalence.septic_stay_rate", nullValue())
+                    .body("site_prevalence.odds_factor", equalTo(1.0f))
+                    .body("site_prevalence.training_septic_stay_rate", equalTo(0.08802f));
+            float before = api().body(MlExamples.CLASSIFY_REQUEST).post("/classify").then().statusCode(200)
+                    .extract().path("sepsis_probability");
+            float hourBefore = api().body(MlExamples.TIMELINE_REQUEST).post("/classify/timeline").then()
+                    .extract().path("scores[2].sepsis_probability");
+
+            Files.writeString(file, original.replaceFirst("\\{",
+                    "{\"site_prevalence\": {\"septic_stay_rate\": 0.044, \"source\": \"test site surveillance\"},"));
+            float k = api().post("/reload-config").then().statusCode(200)
+                    .body("site_prevalence.septic_stay_rate", equalTo(0.044f))
+                    .body("site_prevalence.source", equalTo("test site surveillance"))
+                    .extract().path("site_prevalence.odds_factor");
+            assertEquals(0.4944, k, 1e-4, "half the training data's septic-stay rate: about half the odds");
+            float after = api().body(MlExamples.CLASSIFY_REQUEST).post("/classify").then().statusCode(200)
+                    .extract().path("sepsis_probability");
+            assertEquals(shifted(before, k), after, 2e-6);
+            float hourAfter = api().body(MlExamples.TIMELINE_REQUEST).post("/classify/timeline").then()
+                    .extract().path("scores[2].sepsis_probability");
+            assertEquals(shifted(hourBefore, k), hourAfter, 2e-6);
+
+            Files.writeString(file, original.replaceFirst("\\{",
+                    "{\"site_prevalence\": {\"septic_stay_rate\": 6, \"source\": \"typed as a percentage\"},"));
+            api().post("/reload-config").then().statusCode(422)
+                    .body("errors.field", hasItem("site_prevalence.septic_stay_rate"));
+            api().get("/config/current").then().body("site_prevalence.septic_stay_rate", equalTo(0.044f));
+        } finally {
+            Files.writeString(file, original);
+            api().post("/reload-config").then().statusCode(200);
+        }
+    }
+
+    private static double shifted(double p, double oddsFactor) {
+        double o = p / (1 - p) * oddsFactor;
+        return o / (1 + o);
+    }
 }

@@ -10,6 +10,8 @@ import io.sepsis.ml.eval.UtilityScore;
 import io.sepsis.ml.features.FeatureSchema;
 import io.sepsis.ml.model.IsotonicCalibration;
 import io.sepsis.ml.model.ModelManifest;
+import io.sepsis.ml.model.PriorShift;
+import io.sepsis.ml.model.TrainingPrevalence;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +59,10 @@ public final class EvaluateTraining {
                 historyRaw.labelsByStay()).threshold();
         m.put("history", hist);
         m.put("snapshot", crossValidated(snapshot, fold, k, threshold));
-        m.put("raw_model_calibration", Map.of("history", calibrationOf(historyRaw), "snapshot", calibrationOf(snapshotRaw)));
+        Map<String, Object> raw = new LinkedHashMap<>(); // ordered, so that a re-run writes the same file
+        raw.put("history", calibrationOf(historyRaw));
+        raw.put("snapshot", calibrationOf(snapshotRaw));
+        m.put("raw_model_calibration", raw);
         m.put("operating_points_history", operatingPoints(apply(shipped, historyRaw), threshold));
         Path shiftFile = work.resolve("shift-unit1-to-unit2.bin");
         if (Files.exists(shiftFile)) {
@@ -68,7 +73,8 @@ public final class EvaluateTraining {
             Predictions unit1 = Files.exists(sourceOof) ? Predictions.read(sourceOof) : null;
             Double sourceThreshold = unit1 == null ? null
                     : UtilityScore.bestThreshold(unit1.probabilitiesByStay(), unit1.labelsByStay()).threshold();
-            m.put("shift_unit1_to_unit2", shift(Predictions.read(shiftFile), historyRaw, rawThreshold, sourceThreshold));
+            m.put("shift_unit1_to_unit2", shift(Predictions.read(shiftFile), historyRaw, rawThreshold, sourceThreshold,
+                    unit1 == null ? null : TrainingPrevalence.of(unit1.labelsByStay())));
         }
         m.put("recommended_alert_threshold", threshold);
         if (o.oofTreeLimits().length > 0) {
@@ -81,7 +87,8 @@ public final class EvaluateTraining {
         ModelManifest manifest = new ModelManifest(
                 "sepsis-xgb-" + ModelManifest.sha256(Files.readAllBytes(model)).substring(0, 12),
                 ModelManifest.sha256(Files.readAllBytes(model)), FeatureSchema.VERSION, FeatureSchema.names(),
-                threshold, Instant.now().toString().substring(0, 10), "PhysioNet 2019 training set A", shipped);
+                threshold, Instant.now().toString().substring(0, 10), "PhysioNet 2019 training set A", shipped,
+                TrainingPrevalence.of(historyRaw.labelsByStay()));
         JSON.writeValue(out.resolve("model-manifest.json").toFile(), manifest);
         System.out.println(JSON.writeValueAsString(summary(m)));
     }
@@ -262,7 +269,8 @@ public final class EvaluateTraining {
      * @param sourceThreshold the utility-optimal threshold of out-of-fold predictions inside Unit1 (raw scale), or
      *                        null: the threshold a site with only Unit1's data would choose for the Unit1 model
      */
-    static Map<String, Object> shift(Predictions shifted, Predictions oof, double threshold, Double sourceThreshold) {
+    static Map<String, Object> shift(Predictions shifted, Predictions oof, double threshold, Double sourceThreshold,
+                                     TrainingPrevalence source) {
         Map<String, Object> r = new LinkedHashMap<>();
         double[][] sp = shifted.probabilitiesByStay();
         int[][] sl = shifted.labelsByStay();
@@ -274,6 +282,20 @@ public final class EvaluateTraining {
         if (sourceThreshold != null) {
             r.put("source_threshold", sourceThreshold);
             r.put("utility_at_source_threshold", UtilityScore.normalizedUtility(sp, sl, sourceThreshold));
+            // The site states its septic-stay rate (the service's site_prevalence); the Unit1 model's probabilities
+            // move from Unit1's prevalence to it, and Unit1's threshold applies unchanged.
+            TrainingPrevalence target = TrainingPrevalence.of(sl);
+            r.put("source_prevalence", source);
+            r.put("test_prevalence", target);
+            r.put("utility_at_source_threshold_with_site_prevalence", UtilityScore.normalizedUtility(
+                    shifted(sp, PriorShift.toSite(source, target.septicStayRate())), sl, sourceThreshold));
+            // ... and when the site misstates its rate
+            Map<String, Object> misstated = new LinkedHashMap<>();
+            for (double f : new double[]{0.5, 0.7, 1.5, 2.0}) {
+                misstated.put("rate_x" + f, UtilityScore.normalizedUtility(
+                        shifted(sp, PriorShift.toSite(source, target.septicStayRate() * f)), sl, sourceThreshold));
+            }
+            r.put("utility_with_misstated_site_prevalence", misstated);
         }
         r.put("utility_at_cv_threshold", UtilityScore.normalizedUtility(sp, sl, threshold));
         r.put("utility_at_oracle_threshold", UtilityScore.bestThreshold(sp, sl).normalizedUtility());
@@ -300,6 +322,17 @@ public final class EvaluateTraining {
         r.put("reference_cv_auroc_same_stays", ref.auroc());
         r.put("reference_cv_utility_same_stays", UtilityScore.normalizedUtility(rpa, rla, threshold));
         return r;
+    }
+
+    private static double[][] shifted(double[][] p, PriorShift shift) {
+        double[][] out = new double[p.length][];
+        for (int g = 0; g < p.length; g++) {
+            out[g] = new double[p[g].length];
+            for (int i = 0; i < p[g].length; i++) {
+                out[g][i] = shift.apply(p[g][i]);
+            }
+        }
+        return out;
     }
 
     private static Map<String, Object> summary(Map<String, Object> m) {

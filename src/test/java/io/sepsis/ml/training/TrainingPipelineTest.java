@@ -50,6 +50,8 @@ class TrainingPipelineTest {
         double source = shift.path("source_threshold").asDouble(-1);
         assertTrue(source > 0 && source < 1, "threshold chosen inside Unit1: " + shift);
         assertTrue(shift.has("utility_at_source_threshold"), shift.toString());
+        assertTrue(shift.has("utility_at_source_threshold_with_site_prevalence"), shift.toString());
+        assertTrue(loaded.manifest().trainingPrevalence().septicStayRate() > 0, "manifest records the training prevalence");
         double threshold = m.path("recommended_alert_threshold").asDouble();
         assertTrue(threshold > 0 && threshold < 1);
         assertEquals(threshold, loaded.manifest().trainedThreshold());
