@@ -99,6 +99,54 @@ public record Dataset(float[] x, float[] y, int[] stay, int[] hour, int rows, in
         return new Dataset(x, y, stay, hour, rows, cols);
     }
 
+    /**
+     * Partial-history view of every hour: what a client sends when it holds only the last {@code k} hours. Hour t is
+     * scored from rows {@code t-k+1 .. t} alone, the oldest of them carrying the stay's last known value of every
+     * variable (as a snapshot does) and the others as recorded. Rows align one-to-one with {@link #history}.
+     */
+    public static Dataset partial(List<Stay> stays, int k) {
+        int rows = totalHours(stays);
+        int cols = FeatureSchema.size();
+        float[] x = new float[Math.multiplyExact(rows, cols)];
+        float[] y = new float[rows];
+        int[] stay = new int[rows];
+        int[] hour = new int[rows];
+        float[] buf = new float[cols];
+        double[][] filled = null;
+        int r = 0;
+        for (int s = 0; s < stays.size(); s++) {
+            Stay st = stays.get(s);
+            filled = new double[st.hours()][];
+            double[] f = new double[Field.COUNT];
+            Arrays.fill(f, Double.NaN);
+            for (int t = 0; t < st.hours(); t++) {
+                double[] row = st.rows()[t];
+                for (int c = 0; c < row.length; c++) {
+                    if (!Double.isNaN(row[c])) {
+                        f[c] = row[c];
+                    }
+                }
+                filled[t] = f.clone();
+                filled[t][Field.ICULOS.ordinal()] = row[Field.ICULOS.ordinal()];
+            }
+            for (int t = 0; t < st.hours(); t++) {
+                int from = Math.max(0, t - k + 1);
+                StayFeatures sf = new StayFeatures();
+                sf.push(filled[from]);
+                for (int u = from + 1; u <= t; u++) {
+                    sf.push(st.rows()[u]);
+                }
+                sf.write(buf);
+                System.arraycopy(buf, 0, x, r * cols, cols);
+                y[r] = st.labels()[t];
+                stay[r] = s;
+                hour[r] = t;
+                r++;
+            }
+        }
+        return new Dataset(x, y, stay, hour, rows, cols);
+    }
+
     /** Row indices whose stay passes {@code keep}. */
     public int[] rowsWhere(java.util.function.IntPredicate keepStay) {
         int n = 0;

@@ -77,6 +77,13 @@ public final class EvaluateTraining {
                     unit1 == null ? null : TrainingPrevalence.of(unit1.labelsByStay())));
         }
         m.put("recommended_alert_threshold", threshold);
+        for (int h : o.partialHistory()) {
+            // A client that sends only the last h hours: scored by the same fold models as the headline.
+            Path f = work.resolve("oof-partial-" + h + "h.bin");
+            Predictions raw1 = Predictions.read(f);
+            m.put("partial_history_" + h + "h", crossValidated(crossFitted(raw1, historyRaw, snapshotRaw, fold, k), fold,
+                    k, threshold));
+        }
         if (o.oofTreeLimits().length > 0) {
             m.put("tree_budget", treeBudget(work, o.oofTreeLimits(), fold, k));
         }

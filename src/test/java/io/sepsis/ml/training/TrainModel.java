@@ -58,12 +58,24 @@ public final class TrainModel {
         int[] limits = o.oofTreeLimits();
         float[][] oofHistoryAt = new float[limits.length][history.rows()];
         float[][] oofSnapshotAt = new float[limits.length][snapEval.rows()];
+        int[] partialK = o.partialHistory();
+        Dataset[] partial = new Dataset[partialK.length];
+        DMatrix[] partialM = new DMatrix[partialK.length];
+        float[][] oofPartial = new float[partialK.length][];
+        for (int j = 0; j < partialK.length; j++) {
+            partial[j] = Dataset.partial(stays, partialK[j]);
+            partialM[j] = matrix(partial[j]);
+            oofPartial[j] = new float[partial[j].rows()];
+        }
         for (int k = 0; k < o.folds(); k++) {
             final int held = k;
             long tk = System.nanoTime();
             Booster b = train(all.slice(combinedRows(history, snapTrain, s -> fold[s] != held)), o);
             scatter(b, hist, history.rowsWhere(s -> fold[s] == held), oofHistory);
             scatter(b, snap, snapEval.rowsWhere(s -> fold[s] == held), oofSnapshot);
+            for (int j = 0; j < partialK.length; j++) {
+                scatter(b, partialM[j], partial[j].rowsWhere(s -> fold[s] == held), oofPartial[j]);
+            }
             for (int l = 0; l < limits.length; l++) {
                 scatter(b, hist, history.rowsWhere(s -> fold[s] == held), oofHistoryAt[l], limits[l]);
                 scatter(b, snap, snapEval.rowsWhere(s -> fold[s] == held), oofSnapshotAt[l], limits[l]);
@@ -73,6 +85,11 @@ public final class TrainModel {
         }
         Predictions.write(o.work().resolve("oof-history.bin"), oofHistory, history.y(), history.stay());
         Predictions.write(o.work().resolve("oof-snapshot.bin"), oofSnapshot, snapEval.y(), snapEval.stay());
+        for (int j = 0; j < partialK.length; j++) {
+            Predictions.write(o.work().resolve("oof-partial-" + partialK[j] + "h.bin"), oofPartial[j], partial[j].y(),
+                    partial[j].stay());
+            partialM[j].dispose();
+        }
         for (int l = 0; l < limits.length; l++) {
             Predictions.write(o.work().resolve("oof-history-t" + limits[l] + ".bin"), oofHistoryAt[l], history.y(),
                     history.stay());

@@ -17,7 +17,7 @@ import java.util.TreeMap;
  */
 record TrainingOptions(Path data, Path out, Path work, int folds, int rounds, int maxDepth, double eta,
                        int maxStays, int threads, long seed, int snapshotEvery, TrainingTarget target, boolean shift,
-                       int[] oofTreeLimits) {
+                       int[] oofTreeLimits, int[] partialHistory) {
 
     static TrainingOptions parse(String[] args) {
         Map<String, String> a = new LinkedHashMap<>();
@@ -45,8 +45,12 @@ record TrainingOptions(Path data, Path out, Path work, int folds, int rounds, in
                 Integer.parseInt(a.getOrDefault("snapshot-every", "3")),
                 TrainingTarget.parse(a.getOrDefault("target", "physionet")),
                 shift,
-                java.util.Arrays.stream(a.getOrDefault("oof-tree-limits", "").split(","))
-                        .filter(x -> !x.isBlank()).mapToInt(Integer::parseInt).toArray());
+                ints(a.getOrDefault("oof-tree-limits", "")),
+                ints(a.getOrDefault("partial-history", "")));
+    }
+
+    private static int[] ints(String csv) {
+        return java.util.Arrays.stream(csv.split(",")).filter(x -> !x.isBlank()).mapToInt(Integer::parseInt).toArray();
     }
 
     static void writeParams(Path file, TrainingOptions o, Map<String, Object> params, int stays) throws IOException {

@@ -63,8 +63,10 @@ class TrainingPipelineTest {
 
     @Test
     void tree_budget_scores_the_first_n_trees_exactly_like_the_headline() throws Exception {
-        Path out = run("budget", "--no-shift", "--oof-tree-limits", "5,20");
+        Path out = run("budget", "--no-shift", "--oof-tree-limits", "5,20", "--partial-history", "3");
         JsonNode m = new ObjectMapper().readTree(out.resolve("training-metrics.json").toFile());
+        double partial = m.path("partial_history_3h").path("auroc").path("mean").asDouble();
+        assertTrue(partial > 0.5 && partial < 1, "the 3-hour partial-history view is scored: " + partial);
         JsonNode all = m.path("tree_budget").path("trees_20");
         JsonNode few = m.path("tree_budget").path("trees_5");
         // 20 = every tree: the same predictions, so the same numbers as the headline
