@@ -64,6 +64,8 @@ public final class EvaluateTraining {
         raw.put("snapshot", calibrationOf(snapshotRaw));
         m.put("raw_model_calibration", raw);
         m.put("operating_points_history", operatingPoints(apply(shipped, historyRaw), threshold));
+        m.put("prevalence_sensitivity_history", prevalenceSensitivity(apply(shipped, historyRaw),
+                new double[]{threshold, 0.032, 0.035, 0.042}, new double[]{0.5, 0.7, 1.0, 1.4, 2.0}));
         Path shiftFile = work.resolve("shift-unit1-to-unit2.bin");
         if (Files.exists(shiftFile)) {
             // On the raw scale: the shift model is not the CV models the calibration was fitted to.
@@ -246,6 +248,44 @@ public final class EvaluateTraining {
         r.put("expected_calibration_error", table.expectedCalibrationError());
         r.put("reliability", table.bins());
         return r;
+    }
+
+    /**
+     * Normalized utility at fixed thresholds when only the prevalence differs: septic stays re-weighted to
+     * {@code r} times the data's septic-stay rate (non-septic stays to keep the total), for each r. A pure prior
+     * shift, the case {@code site_prevalence} corrects exactly; here, for a site that cannot state its rate.
+     */
+    static Map<String, Object> prevalenceSensitivity(Predictions p, double[] thresholds, double[] ratios) {
+        double[][] probs = p.probabilitiesByStay();
+        int[][] labels = p.labelsByStay();
+        double rate = TrainingPrevalence.of(labels).septicStayRate();
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (double th : thresholds) {
+            double[][] sums = new double[probs.length][];
+            boolean[] septic = new boolean[probs.length];
+            for (int i = 0; i < probs.length; i++) {
+                UtilityScore.Totals t = UtilityScore.totals(new double[][]{probs[i]}, new int[][]{labels[i]}, th);
+                sums[i] = new double[]{t.observed(), t.best(), t.inaction()};
+                septic[i] = UtilityScore.firstPositiveRow(labels[i]) >= 0;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (double r : ratios) {
+                double ws = r;
+                double wn = (1 - r * rate) / (1 - rate);
+                double obs = 0;
+                double best = 0;
+                double inaction = 0;
+                for (int i = 0; i < sums.length; i++) {
+                    double w = septic[i] ? ws : wn;
+                    obs += w * sums[i][0];
+                    best += w * sums[i][1];
+                    inaction += w * sums[i][2];
+                }
+                row.put("septic_stay_rate_x" + r, (obs - inaction) / (best - inaction));
+            }
+            out.put("threshold_" + th, row);
+        }
+        return out;
     }
 
     static List<Map<String, Object>> operatingPoints(Predictions p, double alert) {
