@@ -25,28 +25,18 @@ import java.util.SplittableRandom;
 public record Dataset(float[] x, float[] y, int[] stay, int[] hour, int rows, int cols) {
 
     public static Dataset history(List<Stay> stays) {
-        int rows = totalHours(stays);
-        int cols = FeatureSchema.size();
-        float[] x = new float[Math.multiplyExact(rows, cols)];
-        float[] y = new float[rows];
-        int[] stay = new int[rows];
-        int[] hour = new int[rows];
-        float[] buf = new float[cols];
-        int r = 0;
+        Rows out = new Rows(totalHours(stays));
+        float[] buf = new float[FeatureSchema.size()];
         for (int s = 0; s < stays.size(); s++) {
             Stay st = stays.get(s);
             StayFeatures f = new StayFeatures();
             for (int t = 0; t < st.hours(); t++) {
                 f.push(st.rows()[t]);
                 f.write(buf);
-                System.arraycopy(buf, 0, x, r * cols, cols);
-                y[r] = st.labels()[t];
-                stay[r] = s;
-                hour[r] = t;
-                r++;
+                out.add(buf, st, s, t);
             }
         }
-        return new Dataset(x, y, stay, hour, rows, cols);
+        return out.build();
     }
 
     /**
@@ -55,7 +45,6 @@ public record Dataset(float[] x, float[] y, int[] stay, int[] hour, int rows, in
      */
     public static Dataset snapshots(List<Stay> stays, int everyNth, double hideAdminProbability, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        int cols = FeatureSchema.size();
         int[] phase = new int[stays.size()];
         int rows = 0;
         for (int s = 0; s < stays.size(); s++) {
@@ -63,40 +52,24 @@ public record Dataset(float[] x, float[] y, int[] stay, int[] hour, int rows, in
             int n = stays.get(s).hours();
             rows += n > phase[s] ? (n - phase[s] + everyNth - 1) / everyNth : 0;
         }
-        float[] x = new float[Math.multiplyExact(rows, cols)];
-        float[] y = new float[rows];
-        int[] stay = new int[rows];
-        int[] hour = new int[rows];
-        float[] buf = new float[cols];
-        double[] filled = new double[Field.COUNT];
-        int r = 0;
+        Rows out = new Rows(rows);
+        float[] buf = new float[FeatureSchema.size()];
         for (int s = 0; s < stays.size(); s++) {
             Stay st = stays.get(s);
-            Arrays.fill(filled, Double.NaN);
-            for (int t = 0; t < st.hours(); t++) {
-                double[] row = st.rows()[t];
-                for (int c = 0; c < row.length; c++) {
-                    if (!Double.isNaN(row[c])) {
-                        filled[c] = row[c];
-                    }
+            double[][] filled = forwardFilled(st);
+            for (int t = phase[s]; t < st.hours(); t += everyNth) {
+                double[] snap = filled[t];
+                if (rnd.nextDouble() < hideAdminProbability) {
+                    snap[Field.ICULOS.ordinal()] = Double.NaN;
                 }
-                if (t < phase[s] || (t - phase[s]) % everyNth != 0) {
-                    continue;
-                }
-                double[] snap = filled.clone();
-                snap[Field.ICULOS.ordinal()] = rnd.nextDouble() < hideAdminProbability ? Double.NaN : row[Field.ICULOS.ordinal()];
                 if (rnd.nextDouble() < hideAdminProbability) {
                     snap[Field.HospAdmTime.ordinal()] = Double.NaN;
                 }
                 StayFeatures.snapshot(snap, buf);
-                System.arraycopy(buf, 0, x, r * cols, cols);
-                y[r] = st.labels()[t];
-                stay[r] = s;
-                hour[r] = t;
-                r++;
+                out.add(buf, st, s, t);
             }
         }
-        return new Dataset(x, y, stay, hour, rows, cols);
+        return out.build();
     }
 
     /**
@@ -105,46 +78,76 @@ public record Dataset(float[] x, float[] y, int[] stay, int[] hour, int rows, in
      * variable (as a snapshot does) and the others as recorded. Rows align one-to-one with {@link #history}.
      */
     public static Dataset partial(List<Stay> stays, int k) {
-        int rows = totalHours(stays);
-        int cols = FeatureSchema.size();
-        float[] x = new float[Math.multiplyExact(rows, cols)];
-        float[] y = new float[rows];
-        int[] stay = new int[rows];
-        int[] hour = new int[rows];
-        float[] buf = new float[cols];
-        double[][] filled = null;
-        int r = 0;
+        Rows out = new Rows(totalHours(stays));
+        float[] buf = new float[FeatureSchema.size()];
         for (int s = 0; s < stays.size(); s++) {
             Stay st = stays.get(s);
-            filled = new double[st.hours()][];
-            double[] f = new double[Field.COUNT];
-            Arrays.fill(f, Double.NaN);
-            for (int t = 0; t < st.hours(); t++) {
-                double[] row = st.rows()[t];
-                for (int c = 0; c < row.length; c++) {
-                    if (!Double.isNaN(row[c])) {
-                        f[c] = row[c];
-                    }
-                }
-                filled[t] = f.clone();
-                filled[t][Field.ICULOS.ordinal()] = row[Field.ICULOS.ordinal()];
-            }
+            double[][] filled = forwardFilled(st);
             for (int t = 0; t < st.hours(); t++) {
                 int from = Math.max(0, t - k + 1);
-                StayFeatures sf = new StayFeatures();
-                sf.push(filled[from]);
+                StayFeatures f = new StayFeatures();
+                f.push(filled[from]);
                 for (int u = from + 1; u <= t; u++) {
-                    sf.push(st.rows()[u]);
+                    f.push(st.rows()[u]);
                 }
-                sf.write(buf);
-                System.arraycopy(buf, 0, x, r * cols, cols);
-                y[r] = st.labels()[t];
-                stay[r] = s;
-                hour[r] = t;
-                r++;
+                f.write(buf);
+                out.add(buf, st, s, t);
             }
         }
-        return new Dataset(x, y, stay, hour, rows, cols);
+        return out.build();
+    }
+
+    /**
+     * The stay's last known value of every variable at each hour (a fresh array per hour), with ICULOS that hour's
+     * own: what a client that keeps no history but remembers the latest values would send.
+     */
+    private static double[][] forwardFilled(Stay st) {
+        double[][] out = new double[st.hours()][];
+        double[] f = new double[Field.COUNT];
+        Arrays.fill(f, Double.NaN);
+        for (int t = 0; t < st.hours(); t++) {
+            double[] row = st.rows()[t];
+            for (int c = 0; c < row.length; c++) {
+                if (!Double.isNaN(row[c])) {
+                    f[c] = row[c];
+                }
+            }
+            out[t] = f.clone();
+            out[t][Field.ICULOS.ordinal()] = row[Field.ICULOS.ordinal()];
+        }
+        return out;
+    }
+
+    /** The rows of a dataset being built: features, label, stay and hour of each. */
+    private static final class Rows {
+        private final int cols = FeatureSchema.size();
+        private final float[] x;
+        private final float[] y;
+        private final int[] stay;
+        private final int[] hour;
+        private int r;
+
+        Rows(int rows) {
+            x = new float[Math.multiplyExact(rows, cols)];
+            y = new float[rows];
+            stay = new int[rows];
+            hour = new int[rows];
+        }
+
+        void add(float[] features, Stay st, int s, int t) {
+            System.arraycopy(features, 0, x, r * cols, cols);
+            y[r] = st.labels()[t];
+            stay[r] = s;
+            hour[r] = t;
+            r++;
+        }
+
+        Dataset build() {
+            if (r != y.length) {
+                throw new IllegalStateException(r + " rows written of " + y.length);
+            }
+            return new Dataset(x, y, stay, hour, y.length, cols);
+        }
     }
 
     /** Row indices whose stay passes {@code keep}. */
