@@ -259,14 +259,16 @@ public final class EvaluateTraining {
         double[][] probs = p.probabilitiesByStay();
         int[][] labels = p.labelsByStay();
         double rate = TrainingPrevalence.of(labels).septicStayRate();
+        boolean[] septic = new boolean[probs.length];
+        for (int i = 0; i < probs.length; i++) {
+            septic[i] = UtilityScore.firstPositiveRow(labels[i]) >= 0;
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         for (double th : thresholds) {
             double[][] sums = new double[probs.length][];
-            boolean[] septic = new boolean[probs.length];
             for (int i = 0; i < probs.length; i++) {
                 UtilityScore.Totals t = UtilityScore.totals(new double[][]{probs[i]}, new int[][]{labels[i]}, th);
                 sums[i] = new double[]{t.observed(), t.best(), t.inaction()};
-                septic[i] = UtilityScore.firstPositiveRow(labels[i]) >= 0;
             }
             Map<String, Object> row = new LinkedHashMap<>();
             for (double r : ratios) {

@@ -3,6 +3,7 @@ package io.sepsis.ml.training;
 import io.sepsis.ml.data.Stay;
 import io.sepsis.ml.eval.UtilityScore;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -38,50 +39,65 @@ enum TrainingTarget {
 
     /** Labels of the rows of {@code d} under this target. */
     float[] labels(Dataset d, List<Stay> stays) {
-        float[] y = new float[d.rows()];
-        for (int r = 0; r < d.rows(); r++) {
-            y[r] = this == PHYSIONET ? d.y()[r] : (weightAndLabel(d, stays, r) > 0 ? 1 : 0);
+        if (this == PHYSIONET) {
+            return d.y().clone();
+        }
+        float[] y = signed(d, stays);
+        for (int r = 0; r < y.length; r++) {
+            y[r] = y[r] > 0 ? 1 : 0;
         }
         return y;
     }
 
     /** Weights of the rows of {@code d} under this target. */
     float[] weights(Dataset d, List<Stay> stays) {
-        float[] w = new float[d.rows()];
-        for (int r = 0; r < d.rows(); r++) {
-            w[r] = this == PHYSIONET ? 1f : Math.abs(weightAndLabel(d, stays, r));
+        float[] w = this == PHYSIONET ? new float[d.rows()] : signed(d, stays);
+        for (int r = 0; r < w.length; r++) {
+            w[r] = this == PHYSIONET ? 1f : Math.abs(w[r]);
         }
         return w;
     }
 
-    /** Signed: positive = label 1 with that weight, negative = label 0 with minus that weight. */
-    private static float weightAndLabel(Dataset d, List<Stay> stays, int r) {
-        int ts = onsetRow(stays.get(d.stay()[r]));
-        if (ts == Integer.MIN_VALUE) {
-            return -1f;
+    /**
+     * Per row, signed: positive = label 1 with that weight, negative = label 0 with minus that weight. The gain of
+     * an alarm is the Challenge's own {@code u1 - u0} ({@link UtilityScore#rowUtilities}); onset and utilities are
+     * computed once per stay.
+     */
+    private static float[] signed(Dataset d, List<Stay> stays) {
+        UtilityScore.RowUtilities[] utilities = new UtilityScore.RowUtilities[stays.size()];
+        int[] onset = new int[stays.size()];
+        Arrays.fill(onset, Integer.MAX_VALUE); // not yet computed
+        float[] out = new float[d.rows()];
+        for (int r = 0; r < d.rows(); r++) {
+            Stay stay = stays.get(d.stay()[r]);
+            if (onset[d.stay()[r]] == Integer.MAX_VALUE) {
+                onset[d.stay()[r]] = onsetRow(stay);
+            }
+            int ts = onset[d.stay()[r]];
+            if (ts == Integer.MIN_VALUE) {
+                out[r] = -1f;
+                continue;
+            }
+            double dt = d.hour()[r] - ts;
+            if (dt < UtilityScore.DT_EARLY) {
+                out[r] = -1f;
+            } else if (dt > UtilityScore.DT_LATE) {
+                out[r] = d.y()[r] == 1 ? AFTER_WINDOW_WEIGHT : -1f;
+            } else {
+                UtilityScore.RowUtilities u = utilities[d.stay()[r]];
+                if (u == null) {
+                    u = UtilityScore.rowUtilities(stay.labels());
+                    utilities[d.stay()[r]] = u;
+                }
+                out[r] = (float) ((u.u1()[d.hour()[r]] - u.u0()[d.hour()[r]]) / MEAN_LABELLED_GAIN);
+            }
         }
-        double dt = d.hour()[r] - ts;
-        if (dt < UtilityScore.DT_EARLY) {
-            return -1f;
-        }
-        if (dt > UtilityScore.DT_LATE) {
-            return d.y()[r] == 1 ? AFTER_WINDOW_WEIGHT : -1f;
-        }
-        double gain = dt <= UtilityScore.DT_OPTIMAL
-                ? (dt - UtilityScore.DT_EARLY) / (UtilityScore.DT_OPTIMAL - UtilityScore.DT_EARLY) * UtilityScore.MAX_U_TP
-                : (UtilityScore.MAX_U_TP * (UtilityScore.DT_LATE - dt) - UtilityScore.MIN_U_FN * (dt - UtilityScore.DT_OPTIMAL))
-                        / (UtilityScore.DT_LATE - UtilityScore.DT_OPTIMAL);
-        return (float) (gain / MEAN_LABELLED_GAIN);
+        return out;
     }
 
     /** The onset row {@code ts} (first labelled row + 6), or {@code Integer.MIN_VALUE} for a non-septic stay. */
     static int onsetRow(Stay s) {
-        int[] l = s.labels();
-        for (int t = 0; t < l.length; t++) {
-            if (l[t] == 1) {
-                return t - (int) UtilityScore.DT_OPTIMAL;
-            }
-        }
-        return Integer.MIN_VALUE;
+        int first = UtilityScore.firstPositiveRow(s.labels());
+        return first < 0 ? Integer.MIN_VALUE : first - (int) UtilityScore.DT_OPTIMAL;
     }
 }
