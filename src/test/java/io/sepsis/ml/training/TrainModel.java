@@ -27,7 +27,8 @@ import java.util.function.IntPredicate;
  * from the saved predictions by {@link EvaluateTraining}, so they can be recomputed without retraining.
  *
  * <p>Usage: {@code scripts/train-model} (see README). Options: {@code --data PATH --out DIR --work DIR --folds K
- * --rounds N --max-stays N --threads N --seed S --target physionet|utility --no-shift}.
+ * --rounds N --max-stays N --threads N --seed S --target physionet|utility --no-shift
+ * --xgb key=value,...}.
  */
 public final class TrainModel {
 
@@ -152,7 +153,23 @@ public final class TrainModel {
         p.put("nthread", o.threads());
         p.put("seed", (int) o.seed());
         p.put("verbosity", 1);
+        for (Map.Entry<String, String> e : o.xgbOverrides().entrySet()) {
+            p.put(e.getKey(), number(e.getValue()));
+        }
         return p;
+    }
+
+    /** An override's value as XGBoost's own type: integer, real, or the text itself (e.g. a tree method). */
+    private static Object number(String v) {
+        try {
+            return Integer.valueOf(v);
+        } catch (NumberFormatException notInt) {
+            try {
+                return Double.valueOf(v);
+            } catch (NumberFormatException notReal) {
+                return v;
+            }
+        }
     }
 
     private static Booster train(DMatrix m, TrainingOptions o) throws XGBoostError {

@@ -17,7 +17,7 @@ import java.util.TreeMap;
  */
 record TrainingOptions(Path data, Path out, Path work, int folds, int rounds, int maxDepth, double eta,
                        int maxStays, int threads, long seed, int snapshotEvery, TrainingTarget target, boolean shift,
-                       int[] oofTreeLimits, int[] partialHistory) {
+                       int[] oofTreeLimits, int[] partialHistory, Map<String, String> xgbOverrides) {
 
     static TrainingOptions parse(String[] args) {
         Map<String, String> a = new LinkedHashMap<>();
@@ -46,7 +46,27 @@ record TrainingOptions(Path data, Path out, Path work, int folds, int rounds, in
                 TrainingTarget.parse(a.getOrDefault("target", "physionet")),
                 shift,
                 ints(a.getOrDefault("oof-tree-limits", "")),
-                ints(a.getOrDefault("partial-history", "")));
+                ints(a.getOrDefault("partial-history", "")),
+                overrides(a.getOrDefault("xgb", "")));
+    }
+
+    /**
+     * {@code --xgb "min_child_weight=50,colsample_bytree=0.5"}: XGBoost parameters that replace the shipped defaults
+     * of {@link TrainModel#params} (recorded in {@code params.json}, so a run says what it trained with).
+     */
+    static Map<String, String> overrides(String csv) {
+        Map<String, String> out = new TreeMap<>();
+        for (String kv : csv.split(",")) {
+            if (kv.isBlank()) {
+                continue;
+            }
+            int eq = kv.indexOf('=');
+            if (eq <= 0 || eq == kv.length() - 1) {
+                throw new IllegalArgumentException("--xgb expects key=value pairs, got " + kv);
+            }
+            out.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+        }
+        return out;
     }
 
     private static int[] ints(String csv) {
