@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.sepsis.ml.eval.Calibration;
 import io.sepsis.ml.eval.ConfusionCounts;
+import io.sepsis.ml.eval.ErrorAnatomy;
 import io.sepsis.ml.eval.Pooling;
 import io.sepsis.ml.eval.RankingMetrics;
 import io.sepsis.ml.eval.UtilityScore;
@@ -64,6 +65,7 @@ public final class EvaluateTraining {
         raw.put("snapshot", calibrationOf(snapshotRaw));
         m.put("raw_model_calibration", raw);
         m.put("operating_points_history", operatingPoints(apply(shipped, historyRaw), threshold));
+        m.put("anatomy_history", anatomy(history, apply(shipped, historyRaw), threshold));
         m.put("prevalence_sensitivity_history", prevalenceSensitivity(apply(shipped, historyRaw),
                 new double[]{threshold, 0.032, 0.035, 0.042}, new double[]{0.5, 0.7, 1.0, 1.4, 2.0}));
         Path shiftFile = work.resolve("shift-unit1-to-unit2.bin");
@@ -290,6 +292,48 @@ public final class EvaluateTraining {
         return out;
     }
 
+    /**
+     * What limits the headline ({@link ErrorAnatomy}): the AUROC of the cross-fitted predictions split into "which
+     * patients" and "when", and the utility at the alert threshold split by where the alarms fall.
+     */
+    static Map<String, Object> anatomy(Predictions crossFitted, Predictions calibrated, double threshold) {
+        ErrorAnatomy.Auroc a = ErrorAnatomy.auroc(crossFitted.probabilitiesByStay(), crossFitted.labelsByStay());
+        Map<String, Object> auroc = new LinkedHashMap<>();
+        auroc.put("all_hours", a.all());
+        auroc.put("labelled_vs_non_septic_stays", a.againstNonSepticStays());
+        auroc.put("labelled_vs_earlier_hours_of_septic_stays", a.withinSepticStays());
+        auroc.put("mean_within_one_septic_stay", a.meanWithinSepticStay());
+        auroc.put("septic_stays_with_earlier_hours", a.septicStaysScored());
+        auroc.put("hours", ordered("labelled", a.labelledHours(), "unlabelled_in_septic_stays",
+                a.unlabelledSepticHours(), "non_septic_stays", a.nonSepticHours()));
+        auroc.put("mean_probability", ordered("labelled", a.meanLabelled(), "unlabelled_in_septic_stays",
+                a.meanUnlabelledSeptic(), "non_septic_stays", a.meanNonSeptic()));
+        ErrorAnatomy.Utility u = ErrorAnatomy.utility(calibrated.probabilitiesByStay(), calibrated.labelsByStay(),
+                threshold);
+        Map<String, Object> utility = new LinkedHashMap<>();
+        utility.put("threshold", threshold);
+        utility.put("normalized_utility", u.normalized());
+        utility.put("alarms_in_non_septic_stays", u.alarmsNonSepticStays());
+        utility.put("alarms_over_12h_before_onset", u.alarmsTooEarly());
+        utility.put("alarms_12_to_6h_before_onset", u.alarmsEarly());
+        utility.put("alarms_6h_before_to_3h_after_onset", u.alarmsLabelled());
+        utility.put("gain_left_unalarmed", u.missedGain());
+        utility.put("alarmed_hours", u.alarmHours());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("auroc", auroc);
+        out.put("utility_at_alert_threshold", utility);
+        return out;
+    }
+
+    /** Key-value pairs in the order given (Map.of's order changes from one JVM to the next, and so would the file). */
+    private static Map<String, Object> ordered(Object... kv) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            out.put((String) kv[i], kv[i + 1]);
+        }
+        return out;
+    }
+
     static List<Map<String, Object>> operatingPoints(Predictions p, double alert) {
         double[][] probs = p.probabilitiesByStay();
         int[][] labels = p.labelsByStay();
@@ -400,6 +444,7 @@ public final class EvaluateTraining {
             }
             s.put(key, t);
         }
+        s.put("anatomy_history", ((Map<?, ?>) m.get("anatomy_history")).get("auroc"));
         s.put("shift", m.get("shift_unit1_to_unit2"));
         s.put("recommended_alert_threshold", m.get("recommended_alert_threshold"));
         return s;

@@ -52,6 +52,13 @@ class TrainingPipelineTest {
         assertTrue(shift.has("utility_at_source_threshold"), shift.toString());
         assertTrue(shift.has("utility_at_source_threshold_with_site_prevalence"), shift.toString());
         assertTrue(loaded.manifest().trainingPrevalence().septicStayRate() > 0, "manifest records the training prevalence");
+        JsonNode which = m.path("anatomy_history").path("auroc");
+        assertTrue(which.path("labelled_vs_non_septic_stays").asDouble() > 0.5, which.toString());
+        assertTrue(which.path("septic_stays_with_earlier_hours").asInt() > 0, which.toString());
+        JsonNode u = m.path("anatomy_history").path("utility_at_alert_threshold");
+        assertEquals(u.path("normalized_utility").asDouble(), u.path("alarms_in_non_septic_stays").asDouble()
+                + u.path("alarms_over_12h_before_onset").asDouble() + u.path("alarms_12_to_6h_before_onset").asDouble()
+                + u.path("alarms_6h_before_to_3h_after_onset").asDouble(), 1e-9, u.toString());
         double threshold = m.path("recommended_alert_threshold").asDouble();
         assertTrue(threshold > 0 && threshold < 1);
         assertEquals(threshold, loaded.manifest().trainedThreshold());

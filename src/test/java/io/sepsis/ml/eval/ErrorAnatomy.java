@@ -1,0 +1,148 @@
+package io.sepsis.ml.eval;
+
+/**
+ * Where the hourly AUROC and the normalized utility of a set of predictions come from, so that a model card can say
+ * what limits them rather than only how large they are.
+ *
+ * <p>PhysioNet labels a septic stay's hours from 6 h before onset on, so the pooled hourly AUROC mixes two
+ * questions: which <em>patients</em> become septic (labelled hours against the hours of stays that never do), and
+ * <em>when</em> (labelled hours against the same septic stays' earlier hours). {@link #auroc} scores each apart,
+ * with the same official recipe as the headline ({@link RankingMetrics}).
+ *
+ * <p>The normalized utility is exactly the sum, over alarmed hours, of what each alarm gains over silence
+ * ({@code u1 - u0}), divided by {@code best - inaction}. {@link #utility} splits that sum by where the alarms fall
+ * relative to onset, and adds the gain of the hours that were not alarmed (what is left on the table).
+ */
+public final class ErrorAnatomy {
+    private ErrorAnatomy() {
+    }
+
+    /**
+     * @param all                    pooled hourly AUROC (the headline measure)
+     * @param againstNonSepticStays  labelled hours against the hours of stays that never become septic: which patients
+     * @param withinSepticStays      labelled hours against the earlier, unlabelled hours of septic stays, pooled over
+     *                               those stays: when, across patients
+     * @param meanWithinSepticStay   the same per septic stay (stays with both kinds of hours), averaged: when, inside
+     *                               one patient's own course
+     * @param septicStaysScored      how many stays {@code meanWithinSepticStay} averages
+     * @param labelledHours          hours labelled 1
+     * @param unlabelledSepticHours  hours of septic stays before their label
+     * @param nonSepticHours         hours of stays never labelled
+     * @param meanLabelled           mean probability of the labelled hours
+     * @param meanUnlabelledSeptic   mean probability of the unlabelled hours of septic stays
+     * @param meanNonSeptic          mean probability of the hours of non-septic stays
+     */
+    public record Auroc(double all, double againstNonSepticStays, double withinSepticStays,
+                        double meanWithinSepticStay, int septicStaysScored, long labelledHours,
+                        long unlabelledSepticHours, long nonSepticHours, double meanLabelled,
+                        double meanUnlabelledSeptic, double meanNonSeptic) {
+    }
+
+    /**
+     * Each a share of the normalized utility's denominator ({@code best - inaction}), so that the four alarm terms
+     * add up to {@code normalized}.
+     *
+     * @param normalized            the normalized utility at the threshold
+     * @param alarmsNonSepticStays  alarms in stays that never become septic (-0.05 each)
+     * @param alarmsTooEarly        alarms more than 12 h before onset in septic stays (-0.05 each)
+     * @param alarmsEarly           alarms 12 to 6 h before onset (gain 0 to 1, the best rising towards 6 h)
+     * @param alarmsLabelled        alarms from 6 h before to 3 h after onset (gain 1 to 2: each averts a miss)
+     * @param missedGain            the gain of the hours in the last two windows that were not alarmed
+     * @param alarmHours            alarmed hours in each of the four alarm terms, in the same order
+     */
+    public record Utility(double normalized, double alarmsNonSepticStays, double alarmsTooEarly, double alarmsEarly,
+                          double alarmsLabelled, double missedGain, long[] alarmHours) {
+    }
+
+    public static Auroc auroc(double[][] probabilities, int[][] labels) {
+        Pooling.requireSameShape(probabilities, labels, "probabilities");
+        // kind of each hour: 0 labelled, 1 unlabelled hour of a septic stay, 2 hour of a non-septic stay
+        int[][] kind = new int[labels.length][];
+        boolean[] septic = new boolean[labels.length];
+        boolean[] bothKinds = new boolean[labels.length];
+        long[] counts = new long[3];
+        double[] sums = new double[3];
+        for (int i = 0; i < labels.length; i++) {
+            septic[i] = UtilityScore.firstPositiveRow(labels[i]) >= 0;
+            kind[i] = new int[labels[i].length];
+            for (int t = 0; t < labels[i].length; t++) {
+                int k = labels[i][t] == 1 ? 0 : septic[i] ? 1 : 2;
+                kind[i][t] = k;
+                counts[k]++;
+                sums[k] += probabilities[i][t];
+                bothKinds[i] |= k == 1;
+            }
+        }
+        double perStay = 0;
+        int scored = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (bothKinds[i]) {
+                perStay += RankingMetrics.auroc(probabilities[i], labels[i]);
+                scored++;
+            }
+        }
+        return new Auroc(RankingMetrics.compute(probabilities, labels).auroc(),
+                aurocWithout(1, probabilities, labels, kind, counts), aurocWithout(2, probabilities, labels, kind,
+                counts), scored == 0 ? Double.NaN : perStay / scored, scored, counts[0], counts[1], counts[2],
+                mean(sums[0], counts[0]), mean(sums[1], counts[1]), mean(sums[2], counts[2]));
+    }
+
+    /** Pooled AUROC of every hour except those of kind {@code left}. */
+    private static double aurocWithout(int left, double[][] probabilities, int[][] labels, int[][] kind,
+                                       long[] counts) {
+        int n = Math.toIntExact(counts[0] + counts[1] + counts[2] - counts[left]);
+        double[] p = new double[n];
+        int[] y = new int[n];
+        int r = 0;
+        for (int i = 0; i < labels.length; i++) {
+            for (int t = 0; t < labels[i].length; t++) {
+                if (kind[i][t] != left) {
+                    p[r] = probabilities[i][t];
+                    y[r++] = labels[i][t];
+                }
+            }
+        }
+        return RankingMetrics.auroc(p, y);
+    }
+
+    public static Utility utility(double[][] probabilities, int[][] labels, double threshold) {
+        UtilityScore.Totals totals = UtilityScore.totals(probabilities, labels, threshold);
+        double denominator = totals.best() - totals.inaction();
+        double[] gain = new double[5];
+        long[] hours = new long[4];
+        for (int i = 0; i < labels.length; i++) {
+            int first = UtilityScore.firstPositiveRow(labels[i]);
+            UtilityScore.RowUtilities ru = UtilityScore.rowUtilities(labels[i]);
+            double onset = first - UtilityScore.DT_OPTIMAL;
+            for (int t = 0; t < labels[i].length; t++) {
+                double g = ru.u1()[t] - ru.u0()[t];
+                double d = t - onset;
+                int term;
+                if (first < 0) {
+                    term = 0;
+                } else if (d > UtilityScore.DT_LATE) {
+                    continue; // no utility either way
+                } else if (d < UtilityScore.DT_EARLY) {
+                    term = 1;
+                } else if (d <= UtilityScore.DT_OPTIMAL) {
+                    term = 2;
+                } else {
+                    term = 3;
+                }
+                if (probabilities[i][t] >= threshold) {
+                    gain[term] += g;
+                    hours[term]++;
+                } else if (g > 0) {
+                    gain[4] += g;
+                }
+            }
+        }
+        return new Utility(totals.normalized(), gain[0] / denominator, gain[1] / denominator, gain[2] / denominator,
+                gain[3] / denominator, gain[4] / denominator, hours);
+    }
+
+    private static double mean(double sum, long n) {
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+}

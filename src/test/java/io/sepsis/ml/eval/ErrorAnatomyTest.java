@@ -1,0 +1,86 @@
+package io.sepsis.ml.eval;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ErrorAnatomyTest {
+
+    @Test
+    void auroc_separates_which_patients_from_when() {
+        // a non-septic stay, and a septic stay whose last two hours are labelled
+        double[][] p = {{0.10, 0.20}, {0.30, 0.05, 0.40, 0.25}};
+        int[][] y = {{0, 0}, {0, 0, 1, 1}};
+        ErrorAnatomy.Auroc a = ErrorAnatomy.auroc(p, y);
+        assertEquals(7 / 8.0, a.all(), 1e-12, "0.40 beats all four unlabelled hours, 0.25 three of them");
+        assertEquals(1.0, a.againstNonSepticStays(), 1e-12, "both labelled hours above 0.10 and 0.20");
+        assertEquals(3 / 4.0, a.withinSepticStays(), 1e-12, "0.25 is below the same stay's earlier 0.30");
+        assertEquals(3 / 4.0, a.meanWithinSepticStay(), 1e-12);
+        assertEquals(1, a.septicStaysScored());
+        assertEquals(2, a.labelledHours());
+        assertEquals(2, a.unlabelledSepticHours());
+        assertEquals(2, a.nonSepticHours());
+        assertEquals(0.325, a.meanLabelled(), 1e-12);
+        assertEquals(0.175, a.meanUnlabelledSeptic(), 1e-12);
+        assertEquals(0.15, a.meanNonSeptic(), 1e-12);
+    }
+
+    @Test
+    void within_septic_stays_pools_across_stays_while_the_per_stay_mean_does_not() {
+        // each stay ranks its own labelled hour on top, but one stay's early hours outrank the other's labelled one
+        double[][] p = {{0.50, 0.60}, {0.10, 0.20}};
+        int[][] y = {{0, 1}, {0, 1}};
+        ErrorAnatomy.Auroc a = ErrorAnatomy.auroc(p, y);
+        assertEquals(1.0, a.meanWithinSepticStay(), 1e-12);
+        assertEquals(3 / 4.0, a.withinSepticStays(), 1e-12, "0.20 is below the other stay's unlabelled 0.50");
+        assertEquals(Double.NaN, a.meanNonSeptic());
+    }
+
+    @Test
+    void the_utility_readme_example_splits_into_early_and_labelled_alarms() {
+        // README unit check: labels [0,0,0,0,1,1], predictions [0,0,1,1,1,1] -> patient utility 3.3889.
+        // Onset at row 10: rows 2..4 are 8, 7 and 6 h before it (gains 4/6, 5/6, 1), row 5 is 5 h before (gain 10/9).
+        double[][] p = {{0, 0, 1, 1, 1, 1}};
+        int[][] y = {{0, 0, 0, 0, 1, 1}};
+        ErrorAnatomy.Utility u = ErrorAnatomy.utility(p, y, 0.5);
+        UtilityScore.Totals t = UtilityScore.totals(p, y, 0.5);
+        double denominator = t.best() - t.inaction();
+        assertEquals(3.3889, t.observed(), 1e-4);
+        assertEquals((4 / 6.0 + 5 / 6.0 + 1) / denominator, u.alarmsEarly(), 1e-12);
+        assertEquals((10 / 9.0) / denominator, u.alarmsLabelled(), 1e-12);
+        assertEquals(0, u.alarmsNonSepticStays());
+        assertEquals(0, u.alarmsTooEarly());
+        assertEquals((2 / 6.0 + 3 / 6.0) / denominator, u.missedGain(), 1e-12, "rows 0 and 1, 10 and 9 h early");
+        assertArrayEquals(new long[]{0, 0, 3, 1}, u.alarmHours());
+    }
+
+    @Test
+    void the_alarm_terms_add_up_to_the_normalized_utility_and_the_missed_gain_to_the_rest() {
+        SplittableRandom r = new SplittableRandom(7);
+        int stays = 300;
+        double[][] p = new double[stays][];
+        int[][] y = new int[stays][];
+        for (int i = 0; i < stays; i++) {
+            int n = 8 + r.nextInt(60);
+            p[i] = new double[n];
+            y[i] = new int[n];
+            int firstLabel = r.nextInt(4) == 0 ? r.nextInt(n) : n; // a quarter septic
+            for (int t = 0; t < n; t++) {
+                y[i][t] = t >= firstLabel ? 1 : 0;
+                p[i][t] = Math.min(1, r.nextDouble() * 0.6 + (t >= firstLabel - 8 && firstLabel < n ? 0.3 : 0));
+            }
+        }
+        for (double threshold : new double[]{0.2, 0.5, 0.8}) {
+            ErrorAnatomy.Utility u = ErrorAnatomy.utility(p, y, threshold);
+            double alarms = u.alarmsNonSepticStays() + u.alarmsTooEarly() + u.alarmsEarly() + u.alarmsLabelled();
+            assertEquals(UtilityScore.normalizedUtility(p, y, threshold), alarms, 1e-9);
+            assertEquals(u.normalized(), alarms, 1e-9);
+            // predicting 1 wherever an alarm gains gives the best utility: the best is everything positive
+            double positiveGainsTaken = u.alarmsEarly() + u.alarmsLabelled();
+            assertEquals(1.0, positiveGainsTaken + u.missedGain(), 1e-9, "at threshold " + threshold);
+        }
+    }
+}
