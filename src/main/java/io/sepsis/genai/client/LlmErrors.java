@@ -19,6 +19,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.IdentityHashMap;
+import javax.net.ssl.SSLException;
 import java.util.Map;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -63,9 +64,10 @@ final class LlmErrors {
                 return fromStatus(h.statusCode(), null, null);
             }
         }
-        // 2. Timeouts and connection failures, from any layer.
+        // 2. Timeouts and connection failures, from any layer. A TLS failure (an untrusted or expired certificate, no
+        // common protocol) means the provider cannot be reached safely: nothing was sent, the server did not fail.
         for (Throwable t : chain(failure)) {
-            if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException
+            if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException || t instanceof SSLException
                     || t instanceof UnknownHostException || t instanceof NoRouteToHostException
                     || t instanceof UnresolvedAddressException || t instanceof UnresolvedModelServerException) {
                 return new LlmException(Reason.UNAVAILABLE, t.getClass().getSimpleName());
