@@ -150,6 +150,27 @@ public record Dataset(float[] x, float[] y, int[] stay, int[] hour, int rows, in
         }
     }
 
+    /**
+     * Blanks (NaN, as if never measured) every feature whose name matches {@code names}, in place: an ablation, so
+     * that what a group of features adds can be measured on the same folds without changing the schema. XGBoost
+     * cannot split on a column that is always missing, so this is the model trained without them.
+     *
+     * @return the number of columns blanked
+     */
+    public int mask(java.util.regex.Pattern names) {
+        List<String> all = FeatureSchema.names();
+        int n = 0;
+        for (int c = 0; c < cols; c++) {
+            if (names.matcher(all.get(c)).matches()) {
+                for (int r = 0; r < rows; r++) {
+                    x[r * cols + c] = Float.NaN;
+                }
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Row indices whose stay passes {@code keep}. */
     public int[] rowsWhere(java.util.function.IntPredicate keepStay) {
         int n = 0;

@@ -28,7 +28,7 @@ import java.util.function.IntPredicate;
  *
  * <p>Usage: {@code scripts/train-model} (see README). Options: {@code --data PATH --out DIR --work DIR --folds K
  * --rounds N --max-stays N --threads N --seed S --target physionet|utility --no-shift
- * --xgb key=value,...}.
+ * --xgb key=value,... --mask-features REGEX}.
  */
 public final class TrainModel {
 
@@ -47,6 +47,12 @@ public final class TrainModel {
         Dataset snapTrain = Dataset.snapshots(stays, o.snapshotEvery(), 0.5, o.seed() + 2);
         log("features: %d history rows, %d snapshot rows (+%d for training), %d columns, %.1f s",
                 history.rows(), snapEval.rows(), snapTrain.rows(), history.cols(), secs(t0));
+        if (o.maskFeatures() != null) {
+            int blanked = history.mask(o.maskFeatures());
+            snapEval.mask(o.maskFeatures());
+            snapTrain.mask(o.maskFeatures());
+            log("ablation: %d columns matching %s blanked", blanked, o.maskFeatures());
+        }
 
         int[] fold = Folds.assign(stays, o.folds(), o.seed());
         Folds.write(o.work().resolve("folds.bin"), stays, fold);
@@ -65,6 +71,9 @@ public final class TrainModel {
         float[][] oofPartial = new float[partialK.length][];
         for (int j = 0; j < partialK.length; j++) {
             partial[j] = Dataset.partial(stays, partialK[j]);
+            if (o.maskFeatures() != null) {
+                partial[j].mask(o.maskFeatures());
+            }
             partialM[j] = matrix(partial[j]);
             oofPartial[j] = new float[partial[j].rows()];
         }

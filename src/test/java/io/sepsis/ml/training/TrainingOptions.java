@@ -8,16 +8,19 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Command-line options of the training run, with the defaults that produced the shipped model.
  * {@code --oof-tree-limits 250,300} also writes the out-of-fold predictions of the first 250 and 300 trees of each
  * fold model ({@code oof-history-t250.bin}, ...), to measure what a smaller (faster) ensemble would cost in utility:
  * boosting is sequential, so the first N trees are exactly the model {@code --rounds N} would train.
+ * {@code --mask-features REGEX} blanks the features whose names match, for an ablation on the same folds.
  */
 record TrainingOptions(Path data, Path out, Path work, int folds, int rounds, int maxDepth, double eta,
                        int maxStays, int threads, long seed, int snapshotEvery, TrainingTarget target, boolean shift,
-                       int[] oofTreeLimits, int[] partialHistory, Map<String, String> xgbOverrides) {
+                       int[] oofTreeLimits, int[] partialHistory, Map<String, String> xgbOverrides,
+                       Pattern maskFeatures) {
 
     static TrainingOptions parse(String[] args) {
         Map<String, String> a = new LinkedHashMap<>();
@@ -47,7 +50,8 @@ record TrainingOptions(Path data, Path out, Path work, int folds, int rounds, in
                 shift,
                 ints(a.getOrDefault("oof-tree-limits", "")),
                 ints(a.getOrDefault("partial-history", "")),
-                overrides(a.getOrDefault("xgb", "")));
+                overrides(a.getOrDefault("xgb", "")),
+                a.containsKey("mask-features") ? Pattern.compile(a.get("mask-features")) : null);
     }
 
     /**
@@ -82,6 +86,9 @@ record TrainingOptions(Path data, Path out, Path work, int folds, int rounds, in
         m.put("seed", o.seed());
         m.put("snapshot_every", o.snapshotEvery());
         m.put("target", o.target().name().toLowerCase(java.util.Locale.ROOT));
+        if (o.maskFeatures() != null) {
+            m.put("masked_features", o.maskFeatures().pattern());
+        }
         m.put("xgboost_params", new TreeMap<>(params));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
     }
