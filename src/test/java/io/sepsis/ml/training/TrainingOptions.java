@@ -65,10 +65,12 @@ record TrainingOptions(Path data, Path out, Path work, int folds, int rounds, in
                 continue;
             }
             int eq = kv.indexOf('=');
-            if (eq <= 0 || eq == kv.length() - 1) {
+            String key = eq < 0 ? "" : kv.substring(0, eq).trim();
+            String value = eq < 0 ? "" : kv.substring(eq + 1).trim();
+            if (key.isEmpty() || value.isEmpty()) {
                 throw new IllegalArgumentException("--xgb expects key=value pairs, got " + kv);
             }
-            out.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+            out.put(key, value);
         }
         return out;
     }

@@ -56,5 +56,6 @@ class TrainingOptionsTest {
         assertThrows(IllegalArgumentException.class, () -> TrainingOptions.parse(new String[]{"--xgb", "lambda"}));
         assertThrows(IllegalArgumentException.class, () -> TrainingOptions.parse(new String[]{"--xgb", "=3"}));
         assertThrows(IllegalArgumentException.class, () -> TrainingOptions.parse(new String[]{"--xgb", "lambda="}));
+        assertThrows(IllegalArgumentException.class, () -> TrainingOptions.parse(new String[]{"--xgb", "lambda= ,eta=1"}));
     }
 }
