@@ -60,6 +60,12 @@ public final class EvaluateTraining {
                 historyRaw.labelsByStay()).threshold();
         m.put("history", hist);
         m.put("snapshot", crossValidated(snapshot, fold, k, threshold));
+        Path withAdmin = work.resolve("oof-snapshot-with-admin.bin");
+        if (Files.exists(withAdmin)) {
+            // One observation with ICULOS and HospAdmTime known: what a client without history gains by sending them.
+            m.put("snapshot_with_iculos_and_hospadmtime", crossValidated(crossFitted(Predictions.read(withAdmin),
+                    historyRaw, snapshotRaw, fold, k), fold, k, threshold));
+        }
         Map<String, Object> raw = new LinkedHashMap<>(); // ordered, so that a re-run writes the same file
         raw.put("history", calibrationOf(historyRaw));
         raw.put("snapshot", calibrationOf(snapshotRaw));
@@ -430,8 +436,11 @@ public final class EvaluateTraining {
 
     private static Map<String, Object> summary(Map<String, Object> m) {
         Map<String, Object> s = new LinkedHashMap<>();
-        for (String key : new String[]{"history", "snapshot"}) {
+        for (String key : new String[]{"history", "snapshot", "snapshot_with_iculos_and_hospadmtime"}) {
             Map<?, ?> v = (Map<?, ?>) m.get(key);
+            if (v == null) {
+                continue;
+            }
             Map<String, Object> t = new LinkedHashMap<>();
             t.put("utility", v.get("utility"));
             t.put("auroc", v.get("auroc"));

@@ -49,8 +49,8 @@ public final class TrainModel {
                 history.rows(), snapEval.rows(), snapTrain.rows(), history.cols(), secs(t0));
         if (o.maskFeatures() != null) {
             int blanked = history.mask(o.maskFeatures());
-            snapEval.mask(o.maskFeatures());
-            snapTrain.mask(o.maskFeatures());
+            masked(snapEval, o);
+            masked(snapTrain, o);
             log("ablation: %d columns matching %s blanked", blanked, o.maskFeatures());
         }
 
@@ -60,6 +60,10 @@ public final class TrainModel {
         DMatrix all = combined(history, snapTrain, stays, o.target());
         DMatrix hist = matrix(history);
         DMatrix snap = matrix(snapEval);
+        // The same snapshots with ICULOS and HospAdmTime known: what a client gains by sending them. Rows align with
+        // the history view's (every hour, no phase), so only the matrix is kept.
+        DMatrix snapAdmin = matrix(masked(Dataset.snapshots(stays, 1, 0.0, o.seed() + 3), o));
+        float[] oofSnapshotAdmin = new float[history.rows()];
         float[] oofHistory = new float[history.rows()];
         float[] oofSnapshot = new float[snapEval.rows()];
         int[] limits = o.oofTreeLimits();
@@ -70,10 +74,7 @@ public final class TrainModel {
         DMatrix[] partialM = new DMatrix[partialK.length];
         float[][] oofPartial = new float[partialK.length][];
         for (int j = 0; j < partialK.length; j++) {
-            partial[j] = Dataset.partial(stays, partialK[j]);
-            if (o.maskFeatures() != null) {
-                partial[j].mask(o.maskFeatures());
-            }
+            partial[j] = masked(Dataset.partial(stays, partialK[j]), o);
             partialM[j] = matrix(partial[j]);
             oofPartial[j] = new float[partial[j].rows()];
         }
@@ -83,6 +84,7 @@ public final class TrainModel {
             Booster b = train(all.slice(combinedRows(history, snapTrain, s -> fold[s] != held)), o);
             scatter(b, hist, history.rowsWhere(s -> fold[s] == held), oofHistory);
             scatter(b, snap, snapEval.rowsWhere(s -> fold[s] == held), oofSnapshot);
+            scatter(b, snapAdmin, history.rowsWhere(s -> fold[s] == held), oofSnapshotAdmin);
             for (int j = 0; j < partialK.length; j++) {
                 scatter(b, partialM[j], partial[j].rowsWhere(s -> fold[s] == held), oofPartial[j]);
             }
@@ -95,6 +97,9 @@ public final class TrainModel {
         }
         Predictions.write(o.work().resolve("oof-history.bin"), oofHistory, history.y(), history.stay());
         Predictions.write(o.work().resolve("oof-snapshot.bin"), oofSnapshot, snapEval.y(), snapEval.stay());
+        Predictions.write(o.work().resolve("oof-snapshot-with-admin.bin"), oofSnapshotAdmin, history.y(),
+                history.stay());
+        snapAdmin.dispose();
         for (int j = 0; j < partialK.length; j++) {
             Predictions.write(o.work().resolve("oof-partial-" + partialK[j] + "h.bin"), oofPartial[j], partial[j].y(),
                     partial[j].stay());
@@ -166,6 +171,14 @@ public final class TrainModel {
             p.put(e.getKey(), number(e.getValue()));
         }
         return p;
+    }
+
+    /** {@code d} with the ablation's features blanked, if the run names any ({@code --mask-features}). */
+    private static Dataset masked(Dataset d, TrainingOptions o) {
+        if (o.maskFeatures() != null) {
+            d.mask(o.maskFeatures());
+        }
+        return d;
     }
 
     /** An override's value as XGBoost's own type: integer, real, or the text itself (e.g. a tree method). */

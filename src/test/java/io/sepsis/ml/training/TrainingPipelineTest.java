@@ -44,6 +44,9 @@ class TrainingPipelineTest {
         double auroc = m.path("history").path("auroc").path("mean").asDouble();
         assertTrue(auroc > 0.6 && auroc < 1.0, "cross-validated AUROC on 500 stays: " + auroc);
         assertTrue(m.path("snapshot").path("pooled_oof").path("brier").asDouble() > 0, "snapshot view evaluated");
+        double withAdmin = m.path("snapshot_with_iculos_and_hospadmtime").path("auroc").path("mean").asDouble();
+        assertTrue(withAdmin > 0.5 && withAdmin < 1, "snapshots with ICULOS and HospAdmTime evaluated: " + withAdmin);
+        assertTrue(withAdmin != m.path("snapshot").path("auroc").path("mean").asDouble(), "a different view");
         JsonNode shift = m.path("shift_unit1_to_unit2");
         assertTrue(shift.path("test_stays").asInt() > 0, "shift check ran on Unit2 stays");
         assertTrue(shift.path("auroc").asDouble() > 0 && shift.path("auroc").asDouble() < 1, shift.toString());
