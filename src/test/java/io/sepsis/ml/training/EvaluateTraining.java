@@ -56,7 +56,8 @@ public final class EvaluateTraining {
         m.put("probabilities", "calibrated: isotonic map fitted on out-of-fold predictions of both views; per-fold "
                 + "numbers use a map fitted on the other folds only");
         Map<String, Object> hist = crossValidated(history, fold, k, null);
-        double threshold = UtilityScore.bestThreshold(apply(shipped, historyRaw).probabilitiesByStay(),
+        Predictions shippedHistory = apply(shipped, historyRaw); // the shipped map on every out-of-fold hour
+        double threshold = UtilityScore.bestThreshold(shippedHistory.probabilitiesByStay(),
                 historyRaw.labelsByStay()).threshold();
         m.put("history", hist);
         m.put("snapshot", crossValidated(snapshot, fold, k, threshold));
@@ -70,9 +71,9 @@ public final class EvaluateTraining {
         raw.put("history", calibrationOf(historyRaw));
         raw.put("snapshot", calibrationOf(snapshotRaw));
         m.put("raw_model_calibration", raw);
-        m.put("operating_points_history", operatingPoints(apply(shipped, historyRaw), threshold));
-        m.put("anatomy_history", anatomy(history, apply(shipped, historyRaw), threshold));
-        m.put("prevalence_sensitivity_history", prevalenceSensitivity(apply(shipped, historyRaw),
+        m.put("operating_points_history", operatingPoints(shippedHistory, threshold));
+        m.put("anatomy_history", anatomy(history, shippedHistory, threshold));
+        m.put("prevalence_sensitivity_history", prevalenceSensitivity(shippedHistory,
                 new double[]{threshold, 0.032, 0.035, 0.042}, new double[]{0.5, 0.7, 1.0, 1.4, 2.0}));
         Path shiftFile = work.resolve("shift-unit1-to-unit2.bin");
         if (Files.exists(shiftFile)) {
