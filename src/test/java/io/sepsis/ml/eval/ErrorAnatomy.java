@@ -58,25 +58,22 @@ public final class ErrorAnatomy {
         Pooling.requireSameShape(probabilities, labels, "probabilities");
         // kind of each hour: 0 labelled, 1 unlabelled hour of a septic stay, 2 hour of a non-septic stay
         int[][] kind = new int[labels.length][];
-        boolean[] septic = new boolean[labels.length];
-        boolean[] bothKinds = new boolean[labels.length];
         long[] counts = new long[3];
         double[] sums = new double[3];
-        for (int i = 0; i < labels.length; i++) {
-            septic[i] = UtilityScore.firstPositiveRow(labels[i]) >= 0;
-            kind[i] = new int[labels[i].length];
-            for (int t = 0; t < labels[i].length; t++) {
-                int k = labels[i][t] == 1 ? 0 : septic[i] ? 1 : 2;
-                kind[i][t] = k;
-                counts[k]++;
-                sums[k] += probabilities[i][t];
-                bothKinds[i] |= k == 1;
-            }
-        }
         double perStay = 0;
         int scored = 0;
         for (int i = 0; i < labels.length; i++) {
-            if (bothKinds[i]) {
+            boolean septic = UtilityScore.firstPositiveRow(labels[i]) >= 0;
+            boolean earlierHours = false;
+            kind[i] = new int[labels[i].length];
+            for (int t = 0; t < labels[i].length; t++) {
+                int k = labels[i][t] == 1 ? 0 : septic ? 1 : 2;
+                kind[i][t] = k;
+                counts[k]++;
+                sums[k] += probabilities[i][t];
+                earlierHours |= k == 1;
+            }
+            if (earlierHours) { // a septic stay with unlabelled hours: "when" inside this one course
                 perStay += RankingMetrics.auroc(probabilities[i], labels[i]);
                 scored++;
             }
