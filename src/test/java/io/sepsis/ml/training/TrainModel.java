@@ -49,8 +49,8 @@ public final class TrainModel {
                 history.rows(), snapEval.rows(), snapTrain.rows(), history.cols(), secs(t0));
         if (o.maskFeatures() != null) {
             int blanked = history.mask(o.maskFeatures());
-            masked(snapEval, o);
-            masked(snapTrain, o);
+            snapEval.mask(o.maskFeatures());
+            snapTrain.mask(o.maskFeatures());
             log("ablation: %d columns matching %s blanked", blanked, o.maskFeatures());
         }
 
@@ -82,15 +82,17 @@ public final class TrainModel {
             final int held = k;
             long tk = System.nanoTime();
             Booster b = trainOn(all, combinedRows(history, snapTrain, s -> fold[s] != held), o);
-            scatter(b, hist, history.rowsWhere(s -> fold[s] == held), oofHistory);
-            scatter(b, snap, snapEval.rowsWhere(s -> fold[s] == held), oofSnapshot);
-            scatter(b, snapAdmin, history.rowsWhere(s -> fold[s] == held), oofSnapshotAdmin);
+            int[] heldHistory = history.rowsWhere(s -> fold[s] == held); // also the rows of snapAdmin
+            int[] heldSnapshots = snapEval.rowsWhere(s -> fold[s] == held);
+            scatter(b, hist, heldHistory, oofHistory);
+            scatter(b, snap, heldSnapshots, oofSnapshot);
+            scatter(b, snapAdmin, heldHistory, oofSnapshotAdmin);
             for (int j = 0; j < partialK.length; j++) {
                 scatter(b, partialM[j], partial[j].rowsWhere(s -> fold[s] == held), oofPartial[j]);
             }
             for (int l = 0; l < limits.length; l++) {
-                scatter(b, hist, history.rowsWhere(s -> fold[s] == held), oofHistoryAt[l], limits[l]);
-                scatter(b, snap, snapEval.rowsWhere(s -> fold[s] == held), oofSnapshotAt[l], limits[l]);
+                scatter(b, hist, heldHistory, oofHistoryAt[l], limits[l]);
+                scatter(b, snap, heldSnapshots, oofSnapshotAt[l], limits[l]);
             }
             b.dispose();
             log("fold %d/%d trained and scored in %.1f s", k + 1, o.folds(), secs(tk));
