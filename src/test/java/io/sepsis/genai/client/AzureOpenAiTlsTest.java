@@ -94,7 +94,7 @@ class AzureOpenAiTlsTest {
     }
 
     /** The client as built while the JVM's default TLS context trusts the test certificate (as a real CA would be). */
-    private synchronized AzureOpenAiLlmClient clientTrustingTestCertificate() throws Exception {
+    private AzureOpenAiLlmClient clientTrustingTestCertificate() throws Exception {
         SSLContext previous = SSLContext.getDefault();
         SSLContext.setDefault(trustingTestCertificate);
         try {
