@@ -30,7 +30,7 @@ final class MlExamples {
                {"feature": "Temp", "value": 38.5, "contribution": 0.22, "direction": "raises risk"},
                {"feature": "hours_observed", "value": 3.0, "contribution": -0.18, "direction": "lowers risk"}],
              "explanation_method": "path", "history_hours_used": 2,
-             "model_version": "sepsis-xgb-0123456789ab", "thresholds_version": "ml-thresholds-2026-12-06.1",
+             "model_version": "sepsis-xgb-0123456789ab", "thresholds_version": "ml-thresholds-2026-12-07.1",
              "warnings": [], "processing_time_ms": 0.09}""";
 
     static final String BATCH_REQUEST = """
@@ -45,7 +45,7 @@ final class MlExamples {
                           "title": "Invalid request", "status": 400, "detail": "patients[1].HR: must be between 0 and 300 (beats/min)",
                           "errors": [{"field": "patients[1].HR", "message": "must be between 0 and 300 (beats/min)"}]}}],
              "count": 2, "error_count": 1, "model_version": "sepsis-xgb-0123456789ab",
-             "thresholds_version": "ml-thresholds-2026-12-06.1", "processing_time_ms": 0.3}""";
+             "thresholds_version": "ml-thresholds-2026-12-07.1", "processing_time_ms": 0.3}""";
 
     static final String TIMELINE_REQUEST = """
             {"patient_id": "P001", "observations": [
@@ -59,18 +59,18 @@ final class MlExamples {
                         {"hour": 1, "sepsis_probability": 0.006, "alert": false, "risk_score": 7, "risk_level": "LOW", "escalation_reasons": []},
                         {"hour": 2, "sepsis_probability": 0.021, "alert": false, "risk_score": 50, "risk_level": "HIGH",
                          "escalation_reasons": ["qSOFA 2 >= 2 -> at least HIGH"]}],
-             "model_version": "sepsis-xgb-0123456789ab", "thresholds_version": "ml-thresholds-2026-12-06.1",
+             "model_version": "sepsis-xgb-0123456789ab", "thresholds_version": "ml-thresholds-2026-12-07.1",
              "warnings": [], "processing_time_ms": 0.2}""";
 
     static final String THRESHOLDS_RESPONSE = """
-            {"request_id": "3f2a9c1e-2b7d-4c55-9a0e-6f1d2c3b4a59", "version": "ml-thresholds-2026-12-06.1",
-             "loaded_at": "2026-11-23T16:00:00Z", "source": "config/ml-thresholds.json", "alert_threshold": 0.0258,
-             "risk_levels": {"moderate_from": 0.0129, "high_from": 0.0258, "critical_from": 0.1033},
+            {"request_id": "3f2a9c1e-2b7d-4c55-9a0e-6f1d2c3b4a59", "version": "ml-thresholds-2026-12-07.1",
+             "loaded_at": "2026-11-23T16:00:00Z", "source": "config/ml-thresholds.json", "alert_threshold": 0.0282,
+             "risk_levels": {"moderate_from": 0.0141, "high_from": 0.0282, "critical_from": 0.1126},
              "risk_score_mapping": "piecewise-linear: ...",
              "escalation_floors": [{"criterion": "septic_shock", "min_level": "CRITICAL", "min_risk_score": 80,
                "rationale": "...", "source": "Sepsis-3: Singer M et al., JAMA 2016"}],
              "site_prevalence": {"septic_stay_rate": 0.05, "source": "ICU sepsis surveillance 2025 (Sepsis-3)",
                "hourly_label_rate": 0.01232, "training_septic_stay_rate": 0.08802,
                "training_hourly_label_rate": 0.02169, "odds_factor": 0.56266},
-             "model_version": "sepsis-xgb-0123456789ab", "model_trained_threshold": 0.0258}""";
+             "model_version": "sepsis-xgb-0123456789ab", "model_trained_threshold": 0.0282}""";
 }

@@ -23,12 +23,14 @@ import java.util.function.IntPredicate;
  * <p>Steps: load set A; build the history view and the snapshot view of every hour with the service's feature code;
  * K-fold cross-validation by patient (stratified by septic / non-septic, never one stay in two folds; xgboost4j's
  * own CV splits rows, so the folds are cut here); out-of-fold predictions for both views; a shift check trained on
- * one ICU type and tested on the other; finally the model on all stays. Metrics and the alert threshold are computed
- * from the saved predictions by {@link EvaluateTraining}, so they can be recomputed without retraining.
+ * one ICU type and tested on the other; finally the model on all stays. Every model here is the run's
+ * {@link Stage}s ({@code direct,which,when} by default) trained on the same stays and merged into one tree ensemble.
+ * Metrics and the alert threshold are computed from the saved predictions by {@link EvaluateTraining}, so they can be
+ * recomputed without retraining.
  *
  * <p>Usage: {@code scripts/train-model} (see README). Options: {@code --data PATH --out DIR --work DIR --folds K
  * --rounds N --max-stays N --threads N --seed S --target physionet|utility --no-shift
- * --xgb key=value,... --mask-features REGEX}.
+ * --xgb key=value,... --mask-features REGEX --stages direct[,which[,when]]}.
  */
 public final class TrainModel {
 
@@ -57,7 +59,8 @@ public final class TrainModel {
         int[] fold = Folds.assign(stays, o.folds(), o.seed());
         Folds.write(o.work().resolve("folds.bin"), stays, fold);
 
-        DMatrix all = combined(history, snapTrain, stays, o.target());
+        boolean[] septic = septicStays(stays);
+        StageMatrices all = new StageMatrices(o.stages(), history, snapTrain, stays, septic, o.target());
         DMatrix hist = matrix(history);
         DMatrix snap = matrix(snapEval);
         // The same snapshots with ICULOS and HospAdmTime known: what a client gains by sending them. Rows align with
@@ -81,7 +84,7 @@ public final class TrainModel {
         for (int k = 0; k < o.folds(); k++) {
             final int held = k;
             long tk = System.nanoTime();
-            Booster b = trainOn(all, combinedRows(history, snapTrain, s -> fold[s] != held), o);
+            FoldModel b = all.train(s -> fold[s] != held, o);
             int[] heldHistory = history.rowsWhere(s -> fold[s] == held); // also the rows of snapAdmin
             int[] heldSnapshots = snapEval.rowsWhere(s -> fold[s] == held);
             scatter(b, hist, heldHistory, oofHistory);
@@ -119,7 +122,7 @@ public final class TrainModel {
             IntPredicate unit1 = s -> unit(stays.get(s), Field.Unit1);
             IntPredicate unit2 = s -> unit(stays.get(s), Field.Unit2);
             long ts = System.nanoTime();
-            Booster b = trainOn(all, combinedRows(history, snapTrain, unit1), o);
+            FoldModel b = all.train(unit1, o);
             int[] testRows = history.rowsWhere(unit2);
             float[] shift = new float[history.rows()];
             scatter(b, hist, testRows, shift);
@@ -131,7 +134,7 @@ public final class TrainModel {
             float[] unit1Oof = new float[history.rows()];
             for (int k = 0; k < o.folds(); k++) {
                 final int held = k;
-                Booster bk = trainOn(all, combinedRows(history, snapTrain, s -> unit1.test(s) && fold[s] != held), o);
+                FoldModel bk = all.train(s -> unit1.test(s) && fold[s] != held, o);
                 scatter(bk, hist, history.rowsWhere(s -> unit1.test(s) && fold[s] == held), unit1Oof);
                 bk.dispose();
             }
@@ -142,13 +145,15 @@ public final class TrainModel {
         }
 
         long tf = System.nanoTime();
-        Booster finalModel = train(all, o);
+        FoldModel finalModel = all.train(s -> true, o);
         Path model = o.out().resolve("sepsis-xgb.json");
-        finalModel.saveModel(model.toString());
-        // Reference predictions of the shipped model, for the pure-Java evaluator's equivalence test.
-        Predictions.write(o.work().resolve("final-history.bin"), column(finalModel.predict(hist)), history.y(),
-                history.stay());
+        Files.write(model, finalModel.json());
+        // The shipped model's predictions of every history row (its in-sample fit, for reference).
+        float[] fitted = new float[history.rows()];
+        scatter(finalModel, hist, history.rowsWhere(s -> true), fitted);
+        Predictions.write(o.work().resolve("final-history.bin"), fitted, history.y(), history.stay());
         finalModel.dispose();
+        all.dispose();
         log("final model on %d stays in %.1f s -> %s", stays.size(), secs(tf), model);
         TrainingOptions.writeParams(o.work().resolve("params.json"), o, params(o), stays.size());
         log("total %.1f s", secs(t0));
@@ -196,22 +201,130 @@ public final class TrainModel {
         }
     }
 
-    private static Booster train(DMatrix m, TrainingOptions o) throws XGBoostError {
-        return XGBoost.train(m, params(o), o.rounds(), new HashMap<>(), null, null);
+    /** The parameters of one stage: the run's, then the stage's own ({@link Stage#tune}). */
+    static Map<String, Object> params(TrainingOptions o, Stage stage) {
+        Map<String, Object> p = params(o);
+        stage.tune(p);
+        return p;
     }
 
     /**
-     * Trains on some rows of {@code m}. The slice is a native copy (0.5-0.7 GB for a fold of set A) that the JVM's
-     * garbage collector does not see, so it is freed here: left to linger, the eleven slices of a full run took
-     * the process to 21 GB of the machine's 24.
+     * Trains one stage on some rows of {@code m}. The slice is a native copy (0.5-0.7 GB for a fold of set A) that
+     * the JVM's garbage collector does not see, so it is freed here: left to linger, the eleven slices of a full run
+     * took the process to 21 GB of the machine's 24.
      */
-    private static Booster trainOn(DMatrix m, int[] rows, TrainingOptions o) throws XGBoostError {
+    private static Booster trainOn(DMatrix m, int[] rows, TrainingOptions o, Stage stage) throws XGBoostError {
         DMatrix slice = m.slice(rows);
         try {
-            return train(slice, o);
+            return XGBoost.train(slice, params(o, stage), stage.rounds(o.rounds()), new HashMap<>(), null, null);
         } finally {
             slice.dispose();
         }
+    }
+
+    /**
+     * The training rows of every stage: history rows then snapshot-training rows in one matrix per label set, so a
+     * fold is one slice. DIRECT and WHEN share the PhysioNet matrix (WHEN takes only septic stays' rows); WHICH has
+     * its own, labelled by whether the row's stay ever becomes septic.
+     */
+    private static final class StageMatrices {
+        private final List<Stage> stages;
+        private final Dataset history;
+        private final Dataset snapshots;
+        private final boolean[] septic;
+        private final DMatrix label;
+        private final DMatrix which;
+
+        StageMatrices(List<Stage> stages, Dataset history, Dataset snapshots, List<Stay> stays, boolean[] septic,
+                      TrainingTarget target) throws XGBoostError {
+            this.stages = stages;
+            this.history = history;
+            this.snapshots = snapshots;
+            this.septic = septic;
+            this.label = combined(history, snapshots,
+                    concat(target.labels(history, stays), target.labels(snapshots, stays)),
+                    target == TrainingTarget.PHYSIONET ? null
+                            : concat(target.weights(history, stays), target.weights(snapshots, stays)));
+            this.which = stages.contains(Stage.WHICH) ? combined(history, snapshots,
+                    concat(Stage.WHICH.labels(history.y(), history.stay(), septic),
+                            Stage.WHICH.labels(snapshots.y(), snapshots.stay(), septic)), null) : null;
+        }
+
+        /** Every stage trained on the rows of the stays that pass {@code keepStay}. */
+        FoldModel train(IntPredicate keepStay, TrainingOptions o) throws XGBoostError {
+            Booster[] boosters = new Booster[stages.size()];
+            for (int i = 0; i < stages.size(); i++) {
+                Stage stage = stages.get(i);
+                IntPredicate rows = s -> keepStay.test(s) && stage.trainsOn(septic[s]);
+                boosters[i] = trainOn(stage == Stage.WHICH ? which : label, combinedRows(history, snapshots, rows),
+                        o, stage);
+            }
+            return new FoldModel(stages, boosters);
+        }
+
+        void dispose() {
+            label.dispose();
+            if (which != null) {
+                which.dispose();
+            }
+        }
+    }
+
+    /**
+     * The stages of one model together: with one stage, that booster's own probability (the single-model runs
+     * reproduce byte for byte); with several, the logistic of the weighted sum of their margins, which is what the
+     * merged model ({@link StackedModelJson}) computes.
+     */
+    private record FoldModel(List<Stage> stages, Booster[] boosters) {
+        /** @param directTrees predict as a model trained for that many rounds would (0: all) */
+        float[][] predict(DMatrix m, int directTrees) throws XGBoostError {
+            if (boosters.length == 1) {
+                return boosters[0].predict(m, false, directTrees);
+            }
+            double[] margin = null;
+            float w = Stage.weight(boosters.length);
+            for (int i = 0; i < boosters.length; i++) {
+                float[][] part = boosters[i].predict(m, true, directTrees == 0 ? 0 : stages.get(i).rounds(directTrees));
+                if (margin == null) {
+                    margin = new double[part.length];
+                }
+                for (int r = 0; r < part.length; r++) {
+                    margin[r] += w * part[r][0];
+                }
+            }
+            float[][] p = new float[margin.length][1];
+            for (int r = 0; r < margin.length; r++) {
+                p[r][0] = (float) (1.0 / (1.0 + Math.exp(-margin[r])));
+            }
+            return p;
+        }
+
+        byte[] json() throws XGBoostError, java.io.IOException {
+            List<byte[]> models = new ArrayList<>();
+            for (Booster b : boosters) {
+                models.add(b.toByteArray("json"));
+            }
+            if (models.size() == 1) {
+                return models.get(0);
+            }
+            float[] weights = new float[models.size()];
+            java.util.Arrays.fill(weights, Stage.weight(models.size()));
+            return StackedModelJson.merge(models, weights);
+        }
+
+        void dispose() {
+            for (Booster b : boosters) {
+                b.dispose();
+            }
+        }
+    }
+
+    private static boolean[] septicStays(List<Stay> stays) {
+        boolean[] out = new boolean[stays.size()];
+        for (int s = 0; s < stays.size(); s++) {
+            out[s] = stays.get(s).septic();
+        }
+        return out;
     }
 
     private static DMatrix matrix(Dataset d) throws XGBoostError {
@@ -220,19 +333,15 @@ public final class TrainModel {
         return m;
     }
 
-    /**
-     * History rows then snapshot-training rows in one matrix, so a fold is one slice; labels and weights from the
-     * training target (slices keep both).
-     */
-    private static DMatrix combined(Dataset h, Dataset s, List<Stay> stays, TrainingTarget target)
-            throws XGBoostError {
+    /** History rows then snapshot-training rows in one matrix, so a fold is one slice (slices keep labels, weights). */
+    private static DMatrix combined(Dataset h, Dataset s, float[] labels, float[] weights) throws XGBoostError {
         float[] x = new float[h.x().length + s.x().length];
         System.arraycopy(h.x(), 0, x, 0, h.x().length);
         System.arraycopy(s.x(), 0, x, h.x().length, s.x().length);
         DMatrix m = new DMatrix(x, h.rows() + s.rows(), h.cols(), Float.NaN);
-        m.setLabel(concat(target.labels(h, stays), target.labels(s, stays)));
-        if (target != TrainingTarget.PHYSIONET) {
-            m.setWeight(concat(target.weights(h, stays), target.weights(s, stays)));
+        m.setLabel(labels);
+        if (weights != null) {
+            m.setWeight(weights);
         }
         return m;
     }
@@ -255,29 +364,21 @@ public final class TrainModel {
         return out;
     }
 
-    private static void scatter(Booster b, DMatrix m, int[] rows, float[] into) throws XGBoostError {
+    private static void scatter(FoldModel b, DMatrix m, int[] rows, float[] into) throws XGBoostError {
         scatter(b, m, rows, into, 0);
     }
 
-    /** @param treeLimit predict with the first treeLimit trees only (0: all) */
-    private static void scatter(Booster b, DMatrix m, int[] rows, float[] into, int treeLimit) throws XGBoostError {
+    /** @param treeLimit predict as a run with {@code --rounds treeLimit} would (first trees of each stage; 0: all) */
+    private static void scatter(FoldModel b, DMatrix m, int[] rows, float[] into, int treeLimit) throws XGBoostError {
         if (rows.length == 0) {
             return;
         }
         DMatrix part = m.slice(rows);
-        float[][] p = b.predict(part, false, treeLimit);
+        float[][] p = b.predict(part, treeLimit);
         for (int i = 0; i < rows.length; i++) {
             into[rows[i]] = p[i][0];
         }
         part.dispose();
-    }
-
-    private static float[] column(float[][] p) {
-        float[] out = new float[p.length];
-        for (int i = 0; i < p.length; i++) {
-            out[i] = p[i][0];
-        }
-        return out;
     }
 
     private static float[] gather(float[] a, int[] idx) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -16,11 +17,12 @@ import java.util.regex.Pattern;
  * fold model ({@code oof-history-t250.bin}, ...), to measure what a smaller (faster) ensemble would cost in utility:
  * boosting is sequential, so the first N trees are exactly the model {@code --rounds N} would train.
  * {@code --mask-features REGEX} blanks the features whose names match, for an ablation on the same folds.
+ * {@code --stages direct} trains the single direct model instead of the shipped three-stage one ({@link Stage}).
  */
 record TrainingOptions(Path data, Path out, Path work, int folds, int rounds, int maxDepth, double eta,
                        int maxStays, int threads, long seed, int snapshotEvery, TrainingTarget target, boolean shift,
                        int[] oofTreeLimits, int[] partialHistory, Map<String, String> xgbOverrides,
-                       Pattern maskFeatures) {
+                       Pattern maskFeatures, List<Stage> stages) {
 
     static TrainingOptions parse(String[] args) {
         Map<String, String> a = new LinkedHashMap<>();
@@ -51,7 +53,8 @@ record TrainingOptions(Path data, Path out, Path work, int folds, int rounds, in
                 ints(a.getOrDefault("oof-tree-limits", "")),
                 ints(a.getOrDefault("partial-history", "")),
                 overrides(a.getOrDefault("xgb", "")),
-                a.containsKey("mask-features") ? Pattern.compile(a.get("mask-features")) : null);
+                a.containsKey("mask-features") ? Pattern.compile(a.get("mask-features")) : null,
+                Stage.parseList(a.getOrDefault("stages", "direct,which,when")));
     }
 
     /**
@@ -92,6 +95,20 @@ record TrainingOptions(Path data, Path out, Path work, int folds, int rounds, in
             m.put("masked_features", o.maskFeatures().pattern());
         }
         m.put("xgboost_params", new TreeMap<>(params));
+        if (o.stages().size() > 1) {
+            Map<String, Object> stages = new LinkedHashMap<>();
+            for (Stage st : o.stages()) {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("weight", Stage.weight(o.stages().size()));
+                one.put("rounds", st.rounds(o.rounds()));
+                Map<String, Object> own = new TreeMap<>(params);
+                st.tune(own);
+                own.entrySet().removeIf(e -> e.getValue().equals(params.get(e.getKey())));
+                one.put("xgboost_params_changed", own);
+                stages.put(st.name().toLowerCase(java.util.Locale.ROOT), one);
+            }
+            m.put("stages", stages);
+        }
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
     }
 }

@@ -37,10 +37,13 @@ class TrainingPipelineTest {
         Path a = run("a");
         byte[] model = Files.readAllBytes(a.resolve("sepsis-xgb.json"));
         SepsisModel loaded = SepsisModel.load(model, Files.readAllBytes(a.resolve("model-manifest.json")));
-        assertEquals(20, loaded.trees().numTrees());
+        assertEquals(20 + 10 + 10, loaded.trees().numTrees(), "direct, which and when stages in one ensemble");
 
         JsonNode m = new ObjectMapper().readTree(a.resolve("training-metrics.json").toFile());
         assertEquals(3, m.path("history").path("folds").size());
+        JsonNode when = m.path("training").path("stages").path("when");
+        assertEquals(10, when.path("rounds").asInt(), m.path("training").toString());
+        assertEquals(4, when.path("xgboost_params_changed").path("max_depth").asInt(), when.toString());
         double auroc = m.path("history").path("auroc").path("mean").asDouble();
         assertTrue(auroc > 0.6 && auroc < 1.0, "cross-validated AUROC on 500 stays: " + auroc);
         assertTrue(m.path("snapshot").path("pooled_oof").path("brier").asDouble() > 0, "snapshot view evaluated");
@@ -89,6 +92,17 @@ class TrainingPipelineTest {
         assertTrue(few.path("history_auroc").path("mean").asDouble() > 0.5, few.toString());
         assertTrue(few.path("history_brier").asDouble() != all.path("history_brier").asDouble(),
                 "5 trees predict differently from 20");
+    }
+
+    @Test
+    void a_single_direct_stage_trains_one_booster_and_records_no_stages() throws Exception {
+        Path single = run("single", "--no-shift", "--stages", "direct");
+        SepsisModel loaded = SepsisModel.load(Files.readAllBytes(single.resolve("sepsis-xgb.json")),
+                Files.readAllBytes(single.resolve("model-manifest.json")));
+        assertEquals(20, loaded.trees().numTrees());
+        JsonNode training = new ObjectMapper().readTree(single.resolve("training-metrics.json").toFile())
+                .path("training");
+        assertTrue(training.path("stages").isMissingNode(), training.toString());
     }
 
     @Test
