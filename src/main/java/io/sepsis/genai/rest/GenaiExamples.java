@@ -32,7 +32,7 @@ final class GenaiExamples {
              "clinical_scores": {"qsofa": {"score": 3, "max_score": 3, "components": ["..."], "missing": [],
                                   "interpretation": "high risk", "partial": false}},
              "ml_baseline": {"sepsis_probability": 0.12, "risk_score": 80, "risk_level": "CRITICAL",
-                             "model_version": "sepsis-xgb-5a04a3153325", "thresholds_version": "ml-thresholds-2026-12-07.1"},
+                             "model_version": "sepsis-xgb-77c19ac0a13f", "thresholds_version": "ml-thresholds-2026-12-07.1"},
              "redactions": {}, "injection_flags": [],
              "guardrail_version": "guardrail-3.0.1", "prompt_version": "sepsis-assessment-v1", "llm": null,
              "warnings": [], "total_processing_time_ms": 0.4}""";

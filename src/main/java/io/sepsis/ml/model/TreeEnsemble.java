@@ -30,7 +30,8 @@ public final class TreeEnsemble {
     private final int numFeatures;
     // Fast layout for prediction: one long per node, high word = feature (10 bits) | default-left (1 bit) | left
     // child slot (21 bits; right = left + 1), low word = threshold bits. Leaves loop to themselves, so every tree
-    // is walked exactly `depth` steps with no leaf test, eight trees at a time so their cache misses overlap. A leaf
+    // is walked a fixed number of steps with no leaf test, eight trees at a time so their cache misses overlap: the
+    // depth of the deepest tree of those eight (a stacked model mixes depth-6 and depth-4 trees). A leaf
     // compares x[0] with +Infinity to stay put: feature vectors hold finite values or NaN only (StayFeatures
     // guarantees it; NaN follows the leaf's default "left" = itself).
     private final long[] packed;
@@ -38,6 +39,9 @@ public final class TreeEnsemble {
     private final double[] packedMean; // nodeMean by slot, for per-path attribution on the packed layout
     private final int[] packedRoots;
     private final int depth;
+    private final int[] treeDepth;  // by tree, for the trees walked one at a time
+    private final int[] depthOf8;   // by block of 8 trees (margin)
+    private final int[] depthOf4;   // by block of 4 trees (per-path attribution)
     private static final int FEATURE_BITS = 10;
     private static final int FEATURE_MASK = (1 << FEATURE_BITS) - 1;
     private static final int MAX_SLOTS = 1 << 21;
@@ -58,6 +62,12 @@ public final class TreeEnsemble {
             fillMean(r);
         }
         this.depth = maxDepth();
+        this.treeDepth = new int[roots.length];
+        for (int t = 0; t < roots.length; t++) {
+            treeDepth[t] = depthOf(roots[t]);
+        }
+        this.depthOf8 = blockDepths(treeDepth, 8);
+        this.depthOf4 = blockDepths(treeDepth, 4);
         if (numFeatures > FEATURE_MASK + 1 || feature.length >= MAX_SLOTS) {
             throw new IllegalArgumentException("model too large for the packed layout: " + numFeatures
                     + " features, " + feature.length + " nodes");
@@ -197,7 +207,8 @@ public final class TreeEnsemble {
             int f = packedRoots[t + 5];
             int g = packedRoots[t + 6];
             int h = packedRoots[t + 7];
-            for (int step = 0; step < depth; step++) {
+            int steps = depthOf8[t >>> 3];
+            for (int step = 0; step < steps; step++) {
                 a = step(p, a, x);
                 b = step(p, b, x);
                 c = step(p, c, x);
@@ -219,7 +230,7 @@ public final class TreeEnsemble {
         }
         for (; t < trees; t++) {
             int a = packedRoots[t];
-            for (int step = 0; step < depth; step++) {
+            for (int step = 0; step < treeDepth[t]; step++) {
                 a = step(p, a, x);
             }
             sum += leaf[a];
@@ -270,7 +281,8 @@ public final class TreeEnsemble {
             int c = packedRoots[t + 2];
             int d = packedRoots[t + 3];
             bias += mean[a] + mean[b] + mean[c] + mean[d];
-            for (int step = 0; step < depth; step++) {
+            int steps = depthOf4[t >>> 2];
+            for (int step = 0; step < steps; step++) {
                 int na = step(p, a, x);
                 int nb = step(p, b, x);
                 int nc = step(p, c, x);
@@ -292,7 +304,7 @@ public final class TreeEnsemble {
         for (; t < trees; t++) {
             int a = packedRoots[t];
             bias += mean[a];
-            for (int step = 0; step < depth; step++) {
+            for (int step = 0; step < treeDepth[t]; step++) {
                 int na = step(p, a, x);
                 contrib[featureOf(p[a])] += mean[na] - mean[a];
                 a = na;
@@ -350,6 +362,15 @@ public final class TreeEnsemble {
             nodeMean[n] = c > 0 ? (l * cover[left[n]] + r * cover[right[n]]) / c : (l + r) / 2;
         }
         return nodeMean[n];
+    }
+
+    /** The deepest tree of each full block of {@code size} consecutive trees. */
+    private static int[] blockDepths(int[] treeDepth, int size) {
+        int[] out = new int[treeDepth.length / size];
+        for (int t = 0; t < out.length * size; t++) {
+            out[t / size] = Math.max(out[t / size], treeDepth[t]);
+        }
+        return out;
     }
 
     private int maxDepth() {

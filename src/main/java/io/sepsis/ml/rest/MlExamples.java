@@ -64,13 +64,13 @@ final class MlExamples {
 
     static final String THRESHOLDS_RESPONSE = """
             {"request_id": "3f2a9c1e-2b7d-4c55-9a0e-6f1d2c3b4a59", "version": "ml-thresholds-2026-12-07.1",
-             "loaded_at": "2026-11-23T16:00:00Z", "source": "config/ml-thresholds.json", "alert_threshold": 0.0282,
-             "risk_levels": {"moderate_from": 0.0141, "high_from": 0.0282, "critical_from": 0.1126},
+             "loaded_at": "2026-11-23T16:00:00Z", "source": "config/ml-thresholds.json", "alert_threshold": 0.0271,
+             "risk_levels": {"moderate_from": 0.0135, "high_from": 0.0271, "critical_from": 0.1084},
              "risk_score_mapping": "piecewise-linear: ...",
              "escalation_floors": [{"criterion": "septic_shock", "min_level": "CRITICAL", "min_risk_score": 80,
                "rationale": "...", "source": "Sepsis-3: Singer M et al., JAMA 2016"}],
              "site_prevalence": {"septic_stay_rate": 0.05, "source": "ICU sepsis surveillance 2025 (Sepsis-3)",
                "hourly_label_rate": 0.01232, "training_septic_stay_rate": 0.08802,
                "training_hourly_label_rate": 0.02169, "odds_factor": 0.56266},
-             "model_version": "sepsis-xgb-0123456789ab", "model_trained_threshold": 0.0282}""";
+             "model_version": "sepsis-xgb-0123456789ab", "model_trained_threshold": 0.0271}""";
 }

@@ -53,7 +53,7 @@ class StackedModelJsonTest {
             Map<String, Object> p = new HashMap<>();
             p.put("objective", "binary:logistic");
             p.put("max_depth", 4);
-            p.put("eta", 0.3);
+            p.put("eta", 0.15);
             p.put("nthread", 1);
             p.put("seed", 1);
             stage.tune(p);
@@ -106,7 +106,7 @@ class StackedModelJsonTest {
         assertEquals(List.of(0f, 0f, 1f, 0f, 0f), boxed(Stage.DIRECT.labels(y, stay, sep)));
         assertTrue(Stage.WHEN.trainsOn(true) && !Stage.WHEN.trainsOn(false));
         assertTrue(Stage.WHICH.trainsOn(false) && Stage.DIRECT.trainsOn(false));
-        assertEquals(100, Stage.WHEN.rounds(200));
+        assertEquals(50, Stage.WHEN.rounds(200));
         assertEquals(200, Stage.DIRECT.rounds(200));
     }
 

@@ -37,12 +37,13 @@ class TrainingPipelineTest {
         Path a = run("a");
         byte[] model = Files.readAllBytes(a.resolve("sepsis-xgb.json"));
         SepsisModel loaded = SepsisModel.load(model, Files.readAllBytes(a.resolve("model-manifest.json")));
-        assertEquals(20 + 10 + 10, loaded.trees().numTrees(), "direct, which and when stages in one ensemble");
+        assertEquals(20 + 5 + 5, loaded.trees().numTrees(), "direct, which and when stages in one ensemble");
 
         JsonNode m = new ObjectMapper().readTree(a.resolve("training-metrics.json").toFile());
         assertEquals(3, m.path("history").path("folds").size());
         JsonNode when = m.path("training").path("stages").path("when");
-        assertEquals(10, when.path("rounds").asInt(), m.path("training").toString());
+        assertEquals(5, when.path("rounds").asInt(), m.path("training").toString());
+        assertEquals(0.1, when.path("xgboost_params_changed").path("eta").asDouble(), 1e-12, when.toString());
         assertEquals(4, when.path("xgboost_params_changed").path("max_depth").asInt(), when.toString());
         double auroc = m.path("history").path("auroc").path("mean").asDouble();
         assertTrue(auroc > 0.6 && auroc < 1.0, "cross-validated AUROC on 500 stays: " + auroc);
