@@ -101,8 +101,7 @@ record TrainingOptions(Path data, Path out, Path work, int folds, int rounds, in
                 Map<String, Object> one = new LinkedHashMap<>();
                 one.put("weight", Stage.weight(o.stages().size()));
                 one.put("rounds", st.rounds(o.rounds()));
-                Map<String, Object> own = new TreeMap<>(params);
-                st.tune(own);
+                Map<String, Object> own = new TreeMap<>(TrainModel.params(o, st));
                 own.entrySet().removeIf(e -> e.getValue().equals(params.get(e.getKey())));
                 one.put("xgboost_params_changed", own);
                 stages.put(st.name().toLowerCase(java.util.Locale.ROOT), one);
