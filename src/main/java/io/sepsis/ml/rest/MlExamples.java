@@ -12,8 +12,8 @@ final class MlExamples {
 
     static final String CLASSIFY_RESPONSE = """
             {"request_id": "3f2a9c1e-2b7d-4c55-9a0e-6f1d2c3b4a59", "patient_id": "P001",
-             "sepsis_probability": 0.041327, "alert": false, "risk_level": "HIGH", "risk_score": 50,
-             "escalation_reasons": ["qSOFA 2 >= 2 -> at least HIGH"],
+             "sepsis_probability": 0.08979, "alert": true, "risk_level": "HIGH", "risk_score": 73,
+             "escalation_reasons": ["qSOFA 2 >= 2 -> at least HIGH", "NEWS2 7 >= 7 -> at least HIGH"],
              "clinical_scores": {
                "qsofa": {"score": 2, "max_score": 3, "components": ["Resp >= 22/min", "SBP <= 100 mmHg"],
                          "missing": ["GCS"], "interpretation": "high risk (qSOFA >= 2)", "partial": true},
@@ -26,9 +26,9 @@ final class MlExamples {
                          "SBP 91-100 (2)", "HR 91-110 (1)", "Temp 38.1-39.0 (1)"], "missing": ["FiO2", "GCS"],
                          "interpretation": "high", "partial": true}},
              "top_factors": [
-               {"feature": "ICULOS", "value": null, "contribution": 0.41, "direction": "raises risk"},
-               {"feature": "Temp", "value": 38.5, "contribution": 0.22, "direction": "raises risk"},
-               {"feature": "hours_observed", "value": 3.0, "contribution": -0.18, "direction": "lowers risk"}],
+               {"feature": "Temp", "value": 38.5, "contribution": 0.3709, "direction": "raises risk"},
+               {"feature": "FiO2_hours_since", "value": null, "contribution": -0.3135, "direction": "lowers risk"},
+               {"feature": "Lactate_hours_since", "value": 0.0, "contribution": 0.2742, "direction": "raises risk"}],
              "explanation_method": "path", "history_hours_used": 2,
              "model_version": "sepsis-xgb-0123456789ab", "thresholds_version": "ml-thresholds-2026-12-07.1",
              "warnings": [], "processing_time_ms": 0.09}""";
@@ -39,8 +39,8 @@ final class MlExamples {
 
     static final String BATCH_RESPONSE = """
             {"request_id": "3f2a9c1e-2b7d-4c55-9a0e-6f1d2c3b4a59",
-             "results": [{"index": 0, "patient_id": "P001", "result": {"sepsis_probability": 0.03, "alert": false,
-                          "risk_level": "HIGH", "risk_score": 50, "...": "as /classify"}},
+             "results": [{"index": 0, "patient_id": "P001", "result": {"sepsis_probability": 0.084784, "alert": true,
+                          "risk_level": "HIGH", "risk_score": 71, "...": "as /classify"}},
                          {"index": 1, "patient_id": "P002", "error": {"type": "urn:sepsis:problem:validation",
                           "title": "Invalid request", "status": 400, "detail": "patients[1].HR: must be between 0 and 300 (beats/min)",
                           "errors": [{"field": "patients[1].HR", "message": "must be between 0 and 300 (beats/min)"}]}}],
@@ -55,10 +55,10 @@ final class MlExamples {
 
     static final String TIMELINE_RESPONSE = """
             {"request_id": "3f2a9c1e-2b7d-4c55-9a0e-6f1d2c3b4a59", "patient_id": "P001",
-             "scores": [{"hour": 0, "sepsis_probability": 0.004, "alert": false, "risk_score": 5, "risk_level": "LOW", "escalation_reasons": []},
-                        {"hour": 1, "sepsis_probability": 0.006, "alert": false, "risk_score": 7, "risk_level": "LOW", "escalation_reasons": []},
-                        {"hour": 2, "sepsis_probability": 0.021, "alert": false, "risk_score": 50, "risk_level": "HIGH",
-                         "escalation_reasons": ["qSOFA 2 >= 2 -> at least HIGH"]}],
+             "scores": [{"hour": 0, "sepsis_probability": 0.00853, "alert": false, "risk_score": 15, "risk_level": "LOW", "escalation_reasons": []},
+                        {"hour": 1, "sepsis_probability": 0.024292, "alert": false, "risk_score": 44, "risk_level": "MODERATE", "escalation_reasons": []},
+                        {"hour": 2, "sepsis_probability": 0.093724, "alert": true, "risk_score": 74, "risk_level": "HIGH",
+                         "escalation_reasons": ["qSOFA 2 >= 2 -> at least HIGH", "NEWS2 7 >= 7 -> at least HIGH"]}],
              "model_version": "sepsis-xgb-0123456789ab", "thresholds_version": "ml-thresholds-2026-12-07.1",
              "warnings": [], "processing_time_ms": 0.2}""";
 

@@ -56,6 +56,29 @@ class ClassifyResourceTest {
         assertTrue(r.<List<String>>path("escalation_reasons").stream().anyMatch(s -> s.startsWith("qSOFA")));
     }
 
+    /** Swagger UI shows these examples to clinicians: their probabilities must be the shipped model's own. */
+    @Test
+    void the_openapi_examples_carry_the_probabilities_the_shipped_model_gives() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        double shown = json.readTree(MlExamples.CLASSIFY_RESPONSE).path("sepsis_probability").asDouble();
+        double got = ((Number) api().body(MlExamples.CLASSIFY_REQUEST).post("/classify").path("sepsis_probability"))
+                .doubleValue();
+        assertEquals(shown, got, 5e-6, "CLASSIFY_RESPONSE");
+        shown = json.readTree(MlExamples.BATCH_RESPONSE).path("results").path(0).path("result")
+                .path("sepsis_probability").asDouble();
+        got = ((Number) api().body(MlExamples.BATCH_REQUEST).post("/classify-batch")
+                .path("results[0].result.sepsis_probability")).doubleValue();
+        assertEquals(shown, got, 5e-6, "BATCH_RESPONSE");
+        com.fasterxml.jackson.databind.JsonNode hours = json.readTree(MlExamples.TIMELINE_RESPONSE).path("scores");
+        List<Number> timeline = api().body(MlExamples.TIMELINE_REQUEST).post("/classify/timeline")
+                .path("scores.sepsis_probability");
+        assertEquals(hours.size(), timeline.size());
+        for (int h = 0; h < hours.size(); h++) {
+            assertEquals(hours.path(h).path("sepsis_probability").asDouble(), timeline.get(h).doubleValue(), 5e-6,
+                    "TIMELINE_RESPONSE hour " + h);
+        }
+    }
+
     @Test
     void septic_shock_is_never_below_critical() {
         api().body("{\"HR\": 72, \"SBP\": 82, \"DBP\": 50, \"Lactate\": 4.2, \"Temp\": 37.0, \"Resp\": 14}")
