@@ -178,9 +178,8 @@ public final class TreeEnsemble {
             roots[ti++] = offset;
             offset += n;
         }
-        // XGBoost turns a probability base_score into a margin with float arithmetic: -log(1/p - 1).
-        float margin = (float) -Math.log(1.0f / baseScore - 1.0f);
-        return new TreeEnsemble(feature, value, left, right, defaultLeft, cover, roots, margin, numFeatures);
+        return new TreeEnsemble(feature, value, left, right, defaultLeft, cover, roots, baseMargin(baseScore),
+                numFeatures);
     }
 
     public int numFeatures() {
@@ -338,6 +337,11 @@ public final class TreeEnsemble {
             sum += c;
         }
         return sum;
+    }
+
+    /** The margin of a model's probability {@code base_score}, computed as XGBoost does, in float: -log(1/p - 1). */
+    public static float baseMargin(float baseScore) {
+        return (float) -Math.log(1.0f / baseScore - 1.0f);
     }
 
     public static double sigmoid(double margin) {

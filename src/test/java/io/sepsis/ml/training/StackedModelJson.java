@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sepsis.ml.model.TreeEnsemble;
 
 import java.io.IOException;
 import java.util.List;
@@ -35,7 +36,7 @@ final class StackedModelJson {
                 throw new IOException("model " + m + " has objective " + objective);
             }
             float p = Float.parseFloat(learner.path("learner_model_param").path("base_score").asText());
-            baseMargin += weights[m] * (float) -Math.log(1.0f / p - 1.0f);
+            baseMargin += weights[m] * TreeEnsemble.baseMargin(p);
             for (JsonNode t : learner.path("gradient_booster").path("model").path("trees")) {
                 ObjectNode tree = (ObjectNode) t.deepCopy();
                 scale((ArrayNode) tree.path("split_conditions"), tree.path("left_children"), weights[m], true);
@@ -55,7 +56,7 @@ final class StackedModelJson {
         model.set("tree_info", info);
         model.set("iteration_indptr", indptr);
         ((ObjectNode) model.path("gbtree_model_param")).put("num_trees", String.valueOf(trees.size()));
-        float base = (float) (1.0 / (1.0 + Math.exp(-baseMargin)));
+        float base = (float) TreeEnsemble.sigmoid(baseMargin);
         ((ObjectNode) out.path("learner").path("learner_model_param")).put("base_score", Float.toString(base));
         return JSON.writeValueAsBytes(out);
     }
