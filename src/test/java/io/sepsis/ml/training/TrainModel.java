@@ -3,6 +3,7 @@ package io.sepsis.ml.training;
 import io.sepsis.clinical.Field;
 import io.sepsis.ml.data.PhysioNetArchive;
 import io.sepsis.ml.data.Stay;
+import io.sepsis.ml.model.TreeEnsemble;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
@@ -148,10 +149,6 @@ public final class TrainModel {
         FoldModel finalModel = all.train(s -> true, o);
         Path model = o.out().resolve("sepsis-xgb.json");
         Files.write(model, finalModel.json());
-        // The shipped model's predictions of every history row (its in-sample fit, for reference).
-        float[] fitted = new float[history.rows()];
-        scatter(finalModel, hist, history.rowsWhere(s -> true), fitted);
-        Predictions.write(o.work().resolve("final-history.bin"), fitted, history.y(), history.stay());
         finalModel.dispose();
         all.dispose();
         log("final model on %d stays in %.1f s -> %s", stays.size(), secs(tf), model);
@@ -209,31 +206,18 @@ public final class TrainModel {
     }
 
     /**
-     * Trains one stage on some rows of {@code m}. The slice is a native copy (0.5-0.7 GB for a fold of set A) that
-     * the JVM's garbage collector does not see, so it is freed here: left to linger, the eleven slices of a full run
-     * took the process to 21 GB of the machine's 24.
-     */
-    private static Booster trainOn(DMatrix m, int[] rows, TrainingOptions o, Stage stage) throws XGBoostError {
-        DMatrix slice = m.slice(rows);
-        try {
-            return XGBoost.train(slice, params(o, stage), stage.rounds(o.rounds()), new HashMap<>(), null, null);
-        } finally {
-            slice.dispose();
-        }
-    }
-
-    /**
-     * The training rows of every stage: history rows then snapshot-training rows in one matrix per label set, so a
-     * fold is one slice. DIRECT and WHEN share the PhysioNet matrix (WHEN takes only septic stays' rows); WHICH has
-     * its own, labelled by whether the row's stay ever becomes septic.
+     * The training rows of every stage: history rows then snapshot-training rows in one matrix, labelled and weighted
+     * for the training target, so a fold is one slice. DIRECT trains on it as it is, WHEN on its septic stays' rows;
+     * WHICH relabels its slice with whether the row's stay ever becomes septic (weight 1).
      */
     private static final class StageMatrices {
         private final List<Stage> stages;
         private final Dataset history;
         private final Dataset snapshots;
         private final boolean[] septic;
-        private final DMatrix label;
-        private final DMatrix which;
+        private final DMatrix rows;
+        private final boolean weighted;
+        private final float[] whichLabels; // by row of {@code rows}
 
         StageMatrices(List<Stage> stages, Dataset history, Dataset snapshots, List<Stay> stays, boolean[] septic,
                       TrainingTarget target) throws XGBoostError {
@@ -241,13 +225,12 @@ public final class TrainModel {
             this.history = history;
             this.snapshots = snapshots;
             this.septic = septic;
-            this.label = combined(history, snapshots,
+            this.weighted = target != TrainingTarget.PHYSIONET;
+            this.rows = combined(history, snapshots,
                     concat(target.labels(history, stays), target.labels(snapshots, stays)),
-                    target == TrainingTarget.PHYSIONET ? null
-                            : concat(target.weights(history, stays), target.weights(snapshots, stays)));
-            this.which = stages.contains(Stage.WHICH) ? combined(history, snapshots,
-                    concat(Stage.WHICH.labels(history.y(), history.stay(), septic),
-                            Stage.WHICH.labels(snapshots.y(), snapshots.stay(), septic)), null) : null;
+                    weighted ? concat(target.weights(history, stays), target.weights(snapshots, stays)) : null);
+            this.whichLabels = concat(Stage.WHICH.labels(history.y(), history.stay(), septic),
+                    Stage.WHICH.labels(snapshots.y(), snapshots.stay(), septic));
         }
 
         /** Every stage trained on the rows of the stays that pass {@code keepStay}. */
@@ -255,18 +238,36 @@ public final class TrainModel {
             Booster[] boosters = new Booster[stages.size()];
             for (int i = 0; i < stages.size(); i++) {
                 Stage stage = stages.get(i);
-                IntPredicate rows = s -> keepStay.test(s) && stage.trainsOn(septic[s]);
-                boosters[i] = trainOn(stage == Stage.WHICH ? which : label, combinedRows(history, snapshots, rows),
-                        o, stage);
+                boosters[i] = trainOn(combinedRows(history, snapshots, s -> keepStay.test(s)
+                        && stage.trainsOn(septic[s])), o, stage);
             }
             return new FoldModel(stages, boosters);
         }
 
-        void dispose() {
-            label.dispose();
-            if (which != null) {
-                which.dispose();
+        /**
+         * Trains one stage on some rows. The slice is a native copy (0.5-0.7 GB for a fold of set A) that the JVM's
+         * garbage collector does not see, so it is freed here: left to linger, the eleven slices of a full run took
+         * the process to 21 GB of the machine's 24.
+         */
+        private Booster trainOn(int[] picked, TrainingOptions o, Stage stage) throws XGBoostError {
+            DMatrix slice = rows.slice(picked);
+            try {
+                if (stage == Stage.WHICH) {
+                    slice.setLabel(gather(whichLabels, picked));
+                    if (weighted) {
+                        float[] one = new float[picked.length];
+                        java.util.Arrays.fill(one, 1f);
+                        slice.setWeight(one);
+                    }
+                }
+                return XGBoost.train(slice, params(o, stage), stage.rounds(o.rounds()), new HashMap<>(), null, null);
+            } finally {
+                slice.dispose();
             }
+        }
+
+        void dispose() {
+            rows.dispose();
         }
     }
 
@@ -294,7 +295,7 @@ public final class TrainModel {
             }
             float[][] p = new float[margin.length][1];
             for (int r = 0; r < margin.length; r++) {
-                p[r][0] = (float) (1.0 / (1.0 + Math.exp(-margin[r])));
+                p[r][0] = (float) TreeEnsemble.sigmoid(margin[r]);
             }
             return p;
         }
