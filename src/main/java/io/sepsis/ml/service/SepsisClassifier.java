@@ -4,6 +4,9 @@ import io.sepsis.clinical.Field;
 import io.sepsis.clinical.Observation;
 import io.sepsis.clinical.SepticShockCriteria;
 import io.sepsis.clinical.score.ClinicalScores;
+import io.sepsis.clinical.score.News2;
+import io.sepsis.clinical.score.QSofa;
+import io.sepsis.clinical.score.ScoreResult;
 import io.sepsis.ml.config.MlThresholds;
 import io.sepsis.ml.config.RiskLevel;
 import io.sepsis.ml.features.FeatureSchema;
@@ -66,7 +69,7 @@ public final class SepsisClassifier {
         Observation effective = Observation.of(filled);
         ClinicalScores scores = ClinicalScores.compute(effective);
         List<String> reasons = new ArrayList<>(2);
-        int score = escalate(t.riskScore(p), effective, scores, t, reasons);
+        int score = escalate(t.riskScore(p), effective, scores.qsofa(), scores.news2(), t, reasons);
         return new Classification(p, t.alert(p), RiskLevel.ofScore(score), score, reasons, scores,
                 explain == Explain.NONE ? List.of() : topFactors(x, contrib),
                 switch (explain) {
@@ -93,7 +96,9 @@ public final class SepsisClassifier {
             double p = shift.apply(model.probability(x));
             Observation effective = Observation.of(filled);
             List<String> reasons = new ArrayList<>(0);
-            int score = escalate(t.riskScore(p), effective, ClinicalScores.compute(effective), t, reasons);
+            // the floors read qSOFA and NEWS2 only; a timeline reports no scores, so SIRS and SOFA are not computed
+            int score = escalate(t.riskScore(p), effective, QSofa.evaluate(effective),
+                    News2.evaluate(effective), t, reasons);
             out.add(new HourScore(i, p, t.alert(p), score, RiskLevel.ofScore(score), reasons));
         }
         return out;
@@ -108,7 +113,8 @@ public final class SepsisClassifier {
                 : PriorShift.toSite(model.manifest().trainingPrevalence(), t.sitePrevalence().septicStayRate());
     }
 
-    static int escalate(int score, Observation o, ClinicalScores scores, MlThresholds t, List<String> reasons) {
+    static int escalate(int score, Observation o, ScoreResult qsofa, ScoreResult news2, MlThresholds t,
+                        List<String> reasons) {
         int out = score;
         for (MlThresholds.Floor f : t.floors()) {
             String why = switch (f.criterion()) {
@@ -116,8 +122,8 @@ public final class SepsisClassifier {
                     SepticShockCriteria c = SepticShockCriteria.evaluate(o);
                     yield c.met() ? "septic shock criteria (" + String.join(", ", c.criteriaFired()) + ")" : null;
                 }
-                case QSOFA_GE_2 -> scores.qsofa().score() >= 2 ? "qSOFA " + scores.qsofa().score() + " >= 2" : null;
-                case NEWS2_GE_7 -> scores.news2().score() >= 7 ? "NEWS2 " + scores.news2().score() + " >= 7" : null;
+                case QSOFA_GE_2 -> qsofa.score() >= 2 ? "qSOFA " + qsofa.score() + " >= 2" : null;
+                case NEWS2_GE_7 -> news2.score() >= 7 ? "NEWS2 " + news2.score() + " >= 7" : null;
             };
             if (why != null) {
                 reasons.add(why + " -> at least " + f.minLevel());
