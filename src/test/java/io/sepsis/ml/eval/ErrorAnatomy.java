@@ -102,6 +102,86 @@ public final class ErrorAnatomy {
         return RankingMetrics.auroc(p, y);
     }
 
+    /**
+     * The unlabelled hours of septic stays in one band of distance before the stay's first labelled hour.
+     *
+     * @param fromHours        the band starts this many hours before the first labelled hour (inclusive, >= 1)
+     * @param toHours          and ends this many hours before it (exclusive; {@link Integer#MAX_VALUE}: no end)
+     * @param hours            how many such hours
+     * @param meanProbability  their mean probability
+     * @param aurocVsLabelled  AUROC of every labelled hour against these hours: how well "when" is told at that
+     *                         distance, across patients (0.5: the band looks as risky as the labelled hours)
+     */
+    public record Band(int fromHours, int toHours, long hours, double meanProbability, double aurocVsLabelled) {
+    }
+
+    /**
+     * "When", across patients, by how long before the first labelled hour: for each band {@code [edges[k],
+     * edges[k+1])} of hours before it, the labelled hours of all stays against the septic stays' hours in that band.
+     * A model that only ranked septic patients above others would score 0.5 in every band; one that saw the
+     * onset coming would score higher the farther the band lies from it.
+     *
+     * @param edges increasing, from 1; the last band is open-ended
+     */
+    public static java.util.List<Band> whenByHoursBefore(double[][] probabilities, int[][] labels, int... edges) {
+        Pooling.requireSameShape(probabilities, labels, "probabilities");
+        for (int k = 0; k < edges.length; k++) {
+            if (edges[k] < 1 || k > 0 && edges[k] <= edges[k - 1]) {
+                throw new IllegalArgumentException("edges must increase from 1 hour or later");
+            }
+        }
+        if (edges.length == 0) {
+            throw new IllegalArgumentException("no band");
+        }
+        int bands = edges.length;
+        long labelled = 0;
+        long[] counts = new long[bands];
+        for (int i = 0; i < labels.length; i++) {
+            int first = UtilityScore.firstPositiveRow(labels[i]);
+            for (int t = 0; t < labels[i].length; t++) {
+                if (labels[i][t] == 1) {
+                    labelled++;
+                } else if (first >= 0 && t < first) {
+                    int b = band(first - t, edges);
+                    if (b >= 0) {
+                        counts[b]++;
+                    }
+                }
+            }
+        }
+        java.util.List<Band> out = new java.util.ArrayList<>(bands);
+        for (int b = 0; b < bands; b++) {
+            int n = Math.toIntExact(labelled + counts[b]);
+            double[] p = new double[n];
+            int[] y = new int[n];
+            int r = 0;
+            double sum = 0;
+            for (int i = 0; i < labels.length; i++) {
+                int first = UtilityScore.firstPositiveRow(labels[i]);
+                for (int t = 0; t < labels[i].length; t++) {
+                    boolean inBand = labels[i][t] != 1 && first >= 0 && t < first && band(first - t, edges) == b;
+                    if (labels[i][t] == 1 || inBand) {
+                        p[r] = probabilities[i][t];
+                        y[r++] = labels[i][t];
+                        sum += inBand ? probabilities[i][t] : 0;
+                    }
+                }
+            }
+            out.add(new Band(edges[b], b + 1 < bands ? edges[b + 1] : Integer.MAX_VALUE, counts[b],
+                    mean(sum, counts[b]), counts[b] == 0 || labelled == 0 ? Double.NaN : RankingMetrics.auroc(p, y)));
+        }
+        return out;
+    }
+
+    /** Index of the band {@code hoursBefore} falls in, -1 before the first edge. */
+    private static int band(int hoursBefore, int[] edges) {
+        int b = -1;
+        for (int k = 0; k < edges.length && hoursBefore >= edges[k]; k++) {
+            b = k;
+        }
+        return b;
+    }
+
     public static Utility utility(double[][] probabilities, int[][] labels, double threshold) {
         UtilityScore.Totals totals = UtilityScore.totals(probabilities, labels, threshold);
         double denominator = totals.best() - totals.inaction();

@@ -40,6 +40,40 @@ class ErrorAnatomyTest {
     }
 
     @Test
+    void when_by_hours_before_bands_the_septic_stays_earlier_hours_by_distance_to_their_first_label() {
+        // septic stay A: hours 0..3 are 4, 3, 2, 1 h before its first labelled hour 4; stay B: 2 and 1 h before;
+        // a non-septic stay, which no band holds
+        double[][] p = {{0.9, 0.1, 0.3, 0.5, 0.6, 0.7}, {0.8, 0.2, 0.4}, {0.95, 0.05}};
+        int[][] y = {{0, 0, 0, 0, 1, 1}, {0, 0, 1}, {0, 0}};
+        java.util.List<ErrorAnatomy.Band> bands = ErrorAnatomy.whenByHoursBefore(p, y, 1, 3);
+        assertEquals(2, bands.size());
+        ErrorAnatomy.Band near = bands.get(0); // 1-2 h before: A's 0.3, 0.5 and B's 0.8, 0.2
+        assertEquals(1, near.fromHours());
+        assertEquals(3, near.toHours());
+        assertEquals(4, near.hours());
+        assertEquals(0.45, near.meanProbability(), 1e-12);
+        // labelled 0.6, 0.7, 0.4 against 0.3, 0.5, 0.8, 0.2: 3 + 3 + 2 = 8 of 12 pairs
+        assertEquals(8 / 12.0, near.aurocVsLabelled(), 1e-12);
+        ErrorAnatomy.Band far = bands.get(1); // 3 h or more before: A's 0.9 and 0.1
+        assertEquals(Integer.MAX_VALUE, far.toHours());
+        assertEquals(2, far.hours());
+        assertEquals(0.5, far.meanProbability(), 1e-12);
+        assertEquals(3 / 6.0, far.aurocVsLabelled(), 1e-12, "every labelled hour beats 0.1, none beats 0.9");
+    }
+
+    @Test
+    void when_by_hours_before_refuses_bands_that_do_not_increase_from_one_hour() {
+        double[][] p = {{0.1, 0.2}};
+        int[][] y = {{0, 1}};
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ErrorAnatomy.whenByHoursBefore(p, y, 0, 6));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ErrorAnatomy.whenByHoursBefore(p, y, 6, 6));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ErrorAnatomy.whenByHoursBefore(p, y));
+    }
+
+    @Test
     void the_utility_readme_example_splits_into_early_and_labelled_alarms() {
         // README unit check: labels [0,0,0,0,1,1], predictions [0,0,1,1,1,1] -> patient utility 3.3889.
         // Onset at row 10: rows 2..4 are 8, 7 and 6 h before it (gains 4/6, 5/6, 1), row 5 is 5 h before (gain 10/9).

@@ -303,6 +303,9 @@ public final class EvaluateTraining {
      * What limits the headline ({@link ErrorAnatomy}): the AUROC of the cross-fitted predictions split into "which
      * patients" and "when", and the utility at the alert threshold split by where the alarms fall.
      */
+    /** Bands of hours before a septic stay's first labelled hour: 1-6, 7-12, 13-24, 25-48, 49-96, 97+. */
+    static final int[] WHEN_BANDS = {1, 7, 13, 25, 49, 97};
+
     static Map<String, Object> anatomy(Predictions crossFitted, Predictions calibrated, double threshold) {
         ErrorAnatomy.Auroc a = ErrorAnatomy.auroc(crossFitted.probabilitiesByStay(), crossFitted.labelsByStay());
         Map<String, Object> auroc = new LinkedHashMap<>();
@@ -315,6 +318,14 @@ public final class EvaluateTraining {
                 a.unlabelledSepticHours(), "non_septic_stays", a.nonSepticHours()));
         auroc.put("mean_probability", ordered("labelled", a.meanLabelled(), "unlabelled_in_septic_stays",
                 a.meanUnlabelledSeptic(), "non_septic_stays", a.meanNonSeptic()));
+        List<Map<String, Object>> bands = new ArrayList<>();
+        for (ErrorAnatomy.Band b : ErrorAnatomy.whenByHoursBefore(crossFitted.probabilitiesByStay(),
+                crossFitted.labelsByStay(), WHEN_BANDS)) {
+            bands.add(ordered("hours_before_first_label", b.toHours() == Integer.MAX_VALUE ? b.fromHours() + "+"
+                    : b.fromHours() + "-" + (b.toHours() - 1), "hours", b.hours(), "mean_probability",
+                    b.meanProbability(), "auroc_labelled_vs_these", b.aurocVsLabelled()));
+        }
+        auroc.put("when_by_hours_before_first_label", bands);
         ErrorAnatomy.Utility u = ErrorAnatomy.utility(calibrated.probabilitiesByStay(), calibrated.labelsByStay(),
                 threshold);
         Map<String, Object> utility = new LinkedHashMap<>();

@@ -62,6 +62,14 @@ class TrainingPipelineTest {
         JsonNode which = m.path("anatomy_history").path("auroc");
         assertTrue(which.path("labelled_vs_non_septic_stays").asDouble() > 0.5, which.toString());
         assertTrue(which.path("septic_stays_with_earlier_hours").asInt() > 0, which.toString());
+        JsonNode bands = which.path("when_by_hours_before_first_label");
+        assertEquals(6, bands.size(), which.toString());
+        long banded = 0;
+        for (JsonNode band : bands) {
+            banded += band.path("hours").asLong();
+        }
+        assertEquals(which.path("hours").path("unlabelled_in_septic_stays").asLong(), banded,
+                "every earlier hour of a septic stay falls in one band");
         JsonNode u = m.path("anatomy_history").path("utility_at_alert_threshold");
         assertEquals(u.path("normalized_utility").asDouble(), u.path("alarms_in_non_septic_stays").asDouble()
                 + u.path("alarms_over_12h_before_onset").asDouble() + u.path("alarms_12_to_6h_before_onset").asDouble()
