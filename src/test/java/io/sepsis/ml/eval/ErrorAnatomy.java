@@ -1,5 +1,8 @@
 package io.sepsis.ml.eval;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Where the hourly AUROC and the normalized utility of a set of predictions come from, so that a model card can say
  * what limits them rather than only how large they are.
@@ -123,15 +126,15 @@ public final class ErrorAnatomy {
      *
      * @param edges increasing, from 1; the last band is open-ended
      */
-    public static java.util.List<Band> whenByHoursBefore(double[][] probabilities, int[][] labels, int... edges) {
+    public static List<Band> whenByHoursBefore(double[][] probabilities, int[][] labels, int... edges) {
         Pooling.requireSameShape(probabilities, labels, "probabilities");
+        if (edges.length == 0) {
+            throw new IllegalArgumentException("no band");
+        }
         for (int k = 0; k < edges.length; k++) {
             if (edges[k] < 1 || k > 0 && edges[k] <= edges[k - 1]) {
                 throw new IllegalArgumentException("edges must increase from 1 hour or later");
             }
-        }
-        if (edges.length == 0) {
-            throw new IllegalArgumentException("no band");
         }
         int bands = edges.length;
         long labelled = 0;
@@ -149,7 +152,7 @@ public final class ErrorAnatomy {
                 }
             }
         }
-        java.util.List<Band> out = new java.util.ArrayList<>(bands);
+        List<Band> out = new ArrayList<>(bands);
         for (int b = 0; b < bands; b++) {
             int n = Math.toIntExact(labelled + counts[b]);
             double[] p = new double[n];

@@ -2,10 +2,12 @@ package io.sepsis.ml.eval;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ErrorAnatomyTest {
 
@@ -45,7 +47,7 @@ class ErrorAnatomyTest {
         // a non-septic stay, which no band holds
         double[][] p = {{0.9, 0.1, 0.3, 0.5, 0.6, 0.7}, {0.8, 0.2, 0.4}, {0.95, 0.05}};
         int[][] y = {{0, 0, 0, 0, 1, 1}, {0, 0, 1}, {0, 0}};
-        java.util.List<ErrorAnatomy.Band> bands = ErrorAnatomy.whenByHoursBefore(p, y, 1, 3);
+        List<ErrorAnatomy.Band> bands = ErrorAnatomy.whenByHoursBefore(p, y, 1, 3);
         assertEquals(2, bands.size());
         ErrorAnatomy.Band near = bands.get(0); // 1-2 h before: A's 0.3, 0.5 and B's 0.8, 0.2
         assertEquals(1, near.fromHours());
@@ -65,11 +67,11 @@ class ErrorAnatomyTest {
     void when_by_hours_before_refuses_bands_that_do_not_increase_from_one_hour() {
         double[][] p = {{0.1, 0.2}};
         int[][] y = {{0, 1}};
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        assertThrows(IllegalArgumentException.class,
                 () -> ErrorAnatomy.whenByHoursBefore(p, y, 0, 6));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        assertThrows(IllegalArgumentException.class,
                 () -> ErrorAnatomy.whenByHoursBefore(p, y, 6, 6));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        assertThrows(IllegalArgumentException.class,
                 () -> ErrorAnatomy.whenByHoursBefore(p, y));
     }
 
