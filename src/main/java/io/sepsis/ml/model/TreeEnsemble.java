@@ -61,11 +61,11 @@ public final class TreeEnsemble {
         for (int r : roots) {
             fillMean(r);
         }
-        this.depth = maxDepth();
         this.treeDepth = new int[roots.length];
         for (int t = 0; t < roots.length; t++) {
             treeDepth[t] = depthOf(roots[t]);
         }
+        this.depth = Arrays.stream(treeDepth).max().orElse(0); // the deepest tree, for TreeSHAP's path buffers
         this.depthOf8 = blockDepths(treeDepth, 8);
         this.depthOf4 = blockDepths(treeDepth, 4);
         if (numFeatures > FEATURE_MASK + 1 || feature.length >= MAX_SLOTS) {
@@ -375,14 +375,6 @@ public final class TreeEnsemble {
             out[t / size] = Math.max(out[t / size], treeDepth[t]);
         }
         return out;
-    }
-
-    private int maxDepth() {
-        int max = 0;
-        for (int r : roots) {
-            max = Math.max(max, depthOf(r));
-        }
-        return max;
     }
 
     private int depthOf(int n) {

@@ -299,15 +299,18 @@ public final class EvaluateTraining {
         return out;
     }
 
-    /**
-     * What limits the headline ({@link ErrorAnatomy}): the AUROC of the cross-fitted predictions split into "which
-     * patients" and "when", and the utility at the alert threshold split by where the alarms fall.
-     */
     /** Bands of hours before a septic stay's first labelled hour: 1-6, 7-12, 13-24, 25-48, 49-96, 97+. */
     static final int[] WHEN_BANDS = {1, 7, 13, 25, 49, 97};
 
+    /**
+     * What limits the headline ({@link ErrorAnatomy}): the AUROC of the cross-fitted predictions split into "which
+     * patients" and "when" (also by hours before onset), and the utility at the alert threshold split by where the
+     * alarms fall.
+     */
     static Map<String, Object> anatomy(Predictions crossFitted, Predictions calibrated, double threshold) {
-        ErrorAnatomy.Auroc a = ErrorAnatomy.auroc(crossFitted.probabilitiesByStay(), crossFitted.labelsByStay());
+        double[][] probabilities = crossFitted.probabilitiesByStay();
+        int[][] labels = crossFitted.labelsByStay();
+        ErrorAnatomy.Auroc a = ErrorAnatomy.auroc(probabilities, labels);
         Map<String, Object> auroc = new LinkedHashMap<>();
         auroc.put("all_hours", a.all());
         auroc.put("labelled_vs_non_septic_stays", a.againstNonSepticStays());
@@ -319,8 +322,7 @@ public final class EvaluateTraining {
         auroc.put("mean_probability", ordered("labelled", a.meanLabelled(), "unlabelled_in_septic_stays",
                 a.meanUnlabelledSeptic(), "non_septic_stays", a.meanNonSeptic()));
         List<Map<String, Object>> bands = new ArrayList<>();
-        for (ErrorAnatomy.Band b : ErrorAnatomy.whenByHoursBefore(crossFitted.probabilitiesByStay(),
-                crossFitted.labelsByStay(), WHEN_BANDS)) {
+        for (ErrorAnatomy.Band b : ErrorAnatomy.whenByHoursBefore(probabilities, labels, WHEN_BANDS)) {
             bands.add(ordered("hours_before_first_label", b.toHours() == Integer.MAX_VALUE ? b.fromHours() + "+"
                     : b.fromHours() + "-" + (b.toHours() - 1), "hours", b.hours(), "mean_probability",
                     b.meanProbability(), "auroc_labelled_vs_these", b.aurocVsLabelled()));
